@@ -1,0 +1,18 @@
+package dev.meetscope.models.parse.webhook;
+
+import dev.meetscope.models.parse.DeadLetters;
+import dev.meetscope.models.parse.FormatReader;
+import dev.meetscope.models.parse.InputFormat;
+import dev.meetscope.models.parse.ParseContext;
+import dev.meetscope.models.parse.ParseResult;
+import dev.meetscope.models.parse.SourceText;
+import dev.meetscope.models.record.MeetingEvent;
+
+/** PLACEHOLDER: being written. */
+public final class WebhookEventReader implements FormatReader<MeetingEvent> {
+  @Override
+  public ParseResult<MeetingEvent> read(SourceText source, ParseContext ctx) {
+    return ParseResult.fileRejected(DeadLetters.wholeFile(ctx, InputFormat.UNKNOWN, source.sourceFile(),
+        "NOT_IMPLEMENTED", "reader not written yet", source.text()));
+  }
+}
