@@ -1,0 +1,74 @@
+package dev.meetscope.pipelines.nightly;
+
+import dev.meetscope.models.record.ChatMessage;
+import dev.meetscope.models.record.DeadLetter;
+import dev.meetscope.models.record.FileStat;
+import dev.meetscope.models.record.MeetingEvent;
+import dev.meetscope.models.record.ParticipantSession;
+import dev.meetscope.models.record.Utterance;
+import dev.meetscope.transforms.parse.MatchMeetingFiles;
+import dev.meetscope.transforms.parse.ParseMeetingFolders;
+import dev.meetscope.transforms.sink.SinkFormat;
+import dev.meetscope.transforms.sink.WriteTable;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → write
+ * the tables. Later stages (identity, attendance, NLP, scores) hang off the parsed outputs.
+ */
+public final class NightlyBatch {
+  /** Output tables of this job, in the order they are written. */
+  public static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
+      "meeting_event", "dead_letter");
+  /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
+  public static final String FILE_STATS_TABLE = "_file_stats";
+
+  private NightlyBatch() {}
+
+  /** Checks option values and combinations before any graph is built; throws with what to fix. */
+  public static void validate(NightlyOptions options) {
+    SinkFormat.parse(options.getSink());
+    try {
+      ZoneId.of(options.getTimeZone());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("--timeZone must be an IANA zone id such as America/New_York"
+          + " (got '" + options.getTimeZone() + "')");
+    }
+    if (options.getOutput() == null || options.getOutput().isBlank()) {
+      throw new IllegalArgumentException("--output must name a folder");
+    }
+  }
+
+  /** Adds the job's steps to {@code pipeline}. {@code filePattern} matches files inside meeting folders. */
+  public static void build(Pipeline pipeline, NightlyOptions options, String filePattern) {
+    validate(options);
+    SinkFormat sink = SinkFormat.parse(options.getSink());
+    String out = options.getOutput();
+    List<String> keywords = Arrays.stream(options.getChatKeywords().split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+
+    PCollectionTuple parsed = pipeline
+        .apply("MatchMeetingFiles", MatchMeetingFiles.of(filePattern))
+        .apply("ParseMeetingFiles", ParseMeetingFolders.create()
+            .withDefaultTimeZone(options.getTimeZone())
+            .withChatKeywords(keywords));
+
+    parsed.get(ParseMeetingFolders.SESSIONS).apply("WriteParticipantSessions",
+        WriteTable.of(ParticipantSession.class, "participant_session", out, sink));
+    parsed.get(ParseMeetingFolders.UTTERANCES).apply("WriteUtterances",
+        WriteTable.of(Utterance.class, "utterance", out, sink));
+    parsed.get(ParseMeetingFolders.CHAT_MESSAGES).apply("WriteChatMessages",
+        WriteTable.of(ChatMessage.class, "chat_message", out, sink));
+    parsed.get(ParseMeetingFolders.EVENTS).apply("WriteMeetingEvents",
+        WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
+    parsed.get(ParseMeetingFolders.DEAD_LETTERS).apply("WriteDeadLetters",
+        WriteTable.of(DeadLetter.class, "dead_letter", out, sink));
+    parsed.get(ParseMeetingFolders.FILE_STATS).apply("WriteFileStats",
+        WriteTable.of(FileStat.class, "file_stat", out + "/" + FILE_STATS_TABLE, SinkFormat.JSONL));
+  }
+}

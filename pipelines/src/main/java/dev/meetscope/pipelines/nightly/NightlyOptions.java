@@ -1,0 +1,43 @@
+package dev.meetscope.pipelines.nightly;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the nightly batch job ({@code meetscope nightly}). */
+public interface NightlyOptions extends PipelineOptions {
+
+  @Description("Input: a local path, gs:// path or glob holding one folder per meeting occurrence. "
+      + "Default: the bundled sample meetings in fixtures/meetings.")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Output folder (local or gs://). Each table is written under <output>/<table>/ and "
+      + "replaced on rerun; <output>/_METRICS.json summarises the run.")
+  @Default.String("out")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Output format: parquet or jsonl.")
+  @Default.String("parquet")
+  String getSink();
+
+  void setSink(String value);
+
+  @Description("IANA time zone of local times in participant CSVs, local chats and captions when a "
+      + "meeting's meeting.json gives none, e.g. America/New_York.")
+  @Default.String("UTC")
+  String getTimeZone();
+
+  void setTimeZone(String value);
+
+  @Description("Comma-separated localised 'From' keywords of local saved chat headers (default From,De).")
+  @Default.String("From,De")
+  String getChatKeywords();
+
+  void setChatKeywords(String value);
+}
