@@ -54,11 +54,12 @@ public final class FormatSniffer {
     if (HTTP_REQUEST_LINE.matcher(first).matches()) {
       return InputFormat.WEBHOOK_EVENTS;
     }
-    if (first.startsWith("{") || first.startsWith("[")) {
-      return sniffJson(source.text(), lines);
-    }
+    // Before the JSON branch: a caption header "[Name] HH:MM:SS" also starts with '['.
     if (LOCAL_CAPTION_HEADER.matcher(first).matches()) {
       return InputFormat.LOCAL_SAVED_CAPTIONS;
+    }
+    if (first.startsWith("{") || first.startsWith("[")) {
+      return sniffJson(source.text(), lines);
     }
     if (LOCAL_CHAT_HEADER.matcher(first).matches() && !CLOUD_CHAT_LINE.matcher(first).matches()) {
       return InputFormat.LOCAL_SAVED_CHAT;
