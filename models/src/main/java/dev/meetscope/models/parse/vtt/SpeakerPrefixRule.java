@@ -1,5 +1,6 @@
 package dev.meetscope.models.parse.vtt;
 
+import dev.meetscope.models.identity.NameNormalizer;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
@@ -47,7 +48,7 @@ final class SpeakerPrefixRule {
   SpeakerPrefixRule(Collection<String> knownNames, Map<String, Integer> prefixCounts) {
     Set<String> known = new HashSet<>();
     for (String n : knownNames) {
-      String norm = DisplayNameNormaliser.normalise(n);
+      String norm = NameNormalizer.normalize(n);
       if (norm != null && !norm.isEmpty()) {
         known.add(norm);
       }
@@ -65,7 +66,7 @@ final class SpeakerPrefixRule {
       return false;
     }
     if (hasKnownNames()) {
-      return knownNormalised.contains(DisplayNameNormaliser.normalise(prefix));
+      return knownNormalised.contains(NameNormalizer.normalize(prefix));
     }
     return looksLikeName(prefix.strip(), prefixCounts.getOrDefault(prefix.strip(), 0));
   }

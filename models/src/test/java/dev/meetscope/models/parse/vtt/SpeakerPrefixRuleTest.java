@@ -1,5 +1,6 @@
 package dev.meetscope.models.parse.vtt;
 
+import dev.meetscope.models.identity.NameNormalizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,9 @@ class SpeakerPrefixRuleTest {
 
   @Test
   void normalisesNfcTrimWhitespaceAndCase() {
-    assertEquals("josé núñez", DisplayNameNormaliser.normalise("  Jose\u0301 \t NU\u0301N\u0303EZ "));
-    assertEquals("山田 花子", DisplayNameNormaliser.normalise("山田\u3000花子"));
-    assertEquals("strasse", DisplayNameNormaliser.normalise("STRAßE"));
+    assertEquals("josé núñez", NameNormalizer.normalize("  Jose\u0301 \t NU\u0301N\u0303EZ "));
+    assertEquals("山田 花子", NameNormalizer.normalize("山田\u3000花子"));
+    assertEquals("strasse", NameNormalizer.normalize("STRAßE"));
   }
 
   @Test
