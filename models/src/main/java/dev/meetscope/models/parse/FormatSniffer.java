@@ -25,6 +25,9 @@ public final class FormatSniffer {
   private static final Pattern LOCAL_CHAT_HEADER = Pattern.compile(
       "^(?:\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2}(?:\\t ?| )\\S+ +.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLOUD_CHAT_LINE = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\t[^\\t]+:\\t.*");
+  private static final Pattern LOCAL_TAB_SPACE = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\t ");
+  /** How many non-blank lines after a non-chat first line may still reveal a chat file. */
+  private static final int CHAT_LOOK_AHEAD = 10;
   private static final Pattern HTTP_REQUEST_LINE =
       Pattern.compile("^(POST|PUT) \\S+ HTTP/\\d(\\.\\d)?$");
 
@@ -61,11 +64,9 @@ public final class FormatSniffer {
     if (first.startsWith("{") || first.startsWith("[")) {
       return sniffJson(source.text(), lines);
     }
-    if (LOCAL_CHAT_HEADER.matcher(first).matches() && !CLOUD_CHAT_LINE.matcher(first).matches()) {
-      return InputFormat.LOCAL_SAVED_CHAT;
-    }
-    if (CLOUD_CHAT_LINE.matcher(first).matches()) {
-      return InputFormat.CLOUD_CHAT;
+    InputFormat chat = chatFormat(first);
+    if (chat != null) {
+      return chat;
     }
     if (looksLikeCsv(lines, firstIndex)) {
       return InputFormat.PARTICIPANT_CSV;
@@ -74,7 +75,31 @@ public final class FormatSniffer {
       // Cue timings without the WEBVTT header: the VTT reader rejects it as VTT_NO_HEADER.
       return InputFormat.CLOUD_TRANSCRIPT;
     }
+    // A chat file cut at the start begins with a continuation line: judge it by its first header.
+    int checked = 0;
+    for (int i = firstIndex + 1; i < lines.size() && checked < CHAT_LOOK_AHEAD; i++) {
+      if (!lines.get(i).isBlank()) {
+        checked++;
+        InputFormat later = chatFormat(lines.get(i).text().strip());
+        if (later != null) {
+          return later;
+        }
+      }
+    }
     return InputFormat.UNKNOWN;
+  }
+
+  /** Cloud or local chat by one (stripped) line, or null (zoom-formats.md §2). */
+  private static InputFormat chatFormat(String line) {
+    // Local A-dialect headers have a space after the TAB; cloud names never start with one, so a local
+    // message holding ':<TAB>' is not taken for a cloud line.
+    if (CLOUD_CHAT_LINE.matcher(line).matches() && !LOCAL_TAB_SPACE.matcher(line).find()) {
+      return InputFormat.CLOUD_CHAT;
+    }
+    if (LOCAL_CHAT_HEADER.matcher(line).matches()) {
+      return InputFormat.LOCAL_SAVED_CHAT;
+    }
+    return null;
   }
 
   private static boolean isTranscriptVtt(List<Line> lines) {

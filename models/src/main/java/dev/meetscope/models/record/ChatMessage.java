@@ -7,8 +7,8 @@ import java.util.List;
  * One chat record: a message, a reply, a reaction or a removed reaction.
  *
  * @param format {@code cloud_chat} or {@code local_saved_chat}
- * @param dialect the local saved-chat dialect of zoom-formats.md §2.2 (A, A', A-dm, A-loc, B, B', C, C', D,
- *     E) or {@code cloud}
+ * @param dialect the local saved-chat dialect of zoom-formats.md §2.2 (A, A', A-dm, A-loc, B, B', B-dm, C,
+ *     C', C-dm, D, E, E-dm; see docs/formats/chat.md) or {@code cloud}
  * @param recipientLabel null for everyone
  * @param kind one of {@link ChatKind}
  * @param isPrivate a direct or private message; its text is never stored (null)
