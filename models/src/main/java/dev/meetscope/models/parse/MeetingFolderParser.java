@@ -15,7 +15,13 @@ import dev.meetscope.models.record.MeetingManifest;
 import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.Utterance;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,9 +35,14 @@ import java.util.Set;
  * meeting key, zone, date and recording start), then participant reports and webhook events (they give the
  * known names), then transcripts, captions and chats (which use the known names to split labels).
  *
- * <p>Meeting key: the manifest's {@code uuid} when present, else the folder name.
+ * <p>Meeting key: the manifest's {@code uuid} when present, else the folder name. Recording start: the
+ * manifest's, else the earliest {@code GMT…_Recording} file name's.
  */
 public final class MeetingFolderParser {
+  private static final Pattern GMT_FILE_NAME =
+      Pattern.compile("(?:^|/)GMT(\\d{8})-(\\d{6})_Recording[^/]*$");
+  private static final DateTimeFormatter GMT_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
+
   private final ZoneId defaultZone;
   private final List<String> chatKeywords;
 
@@ -85,11 +96,12 @@ public final class MeetingFolderParser {
     }
     String meetingKey = manifest.uuid() != null ? manifest.uuid() : folderKey;
     ZoneId zone = manifest.timeZone() != null ? ZoneId.of(manifest.timeZone()) : defaultZone;
+    Instant recordingStart = manifest.recordingStart() != null
+        ? manifest.recordingStart() : recordingStartFromFileNames(sorted);
     LocalDate date = manifest.scheduledStart() != null
         ? manifest.scheduledStart().atZone(zone).toLocalDate()
-        : manifest.recordingStart() != null ? manifest.recordingStart().atZone(zone).toLocalDate() : null;
-    ParseContext ctx = new ParseContext(meetingKey, zone, date, manifest.recordingStart(), Set.of(),
-        chatKeywords);
+        : recordingStart != null ? recordingStart.atZone(zone).toLocalDate() : null;
+    ParseContext ctx = new ParseContext(meetingKey, zone, date, recordingStart, Set.of(), chatKeywords);
 
     // 2. Reports and events.
     List<ParticipantSession> sessions = new ArrayList<>();
@@ -144,6 +156,26 @@ public final class MeetingFolderParser {
     }
     return new ParsedMeeting(meetingKey, manifest, sessions, utterances, chats, events, deadLetters,
         stats);
+  }
+
+  /**
+   * Cloud downloads are named {@code GMT{yyyyMMdd-HHmmss}_Recording…} after the UTC recording start
+   * (zoom-formats.md §1.1): the fallback when no manifest states it. The earliest such name wins.
+   */
+  static Instant recordingStartFromFileNames(List<InputFile> files) {
+    Instant earliest = null;
+    for (InputFile f : files) {
+      Matcher m = GMT_FILE_NAME.matcher(f.sourceFile());
+      if (m.find()) {
+        try {
+          Instant t = LocalDateTime.parse(m.group(1) + m.group(2), GMT_STAMP).toInstant(ZoneOffset.UTC);
+          earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
+        } catch (DateTimeParseException e) {
+          // Not a real timestamp: ignore the name, the manifest or no wall time applies.
+        }
+      }
+    }
+    return earliest;
   }
 
   private static void addName(Set<String> names, String name) {

@@ -70,4 +70,20 @@ class MeetingFolderParserTest {
     assertEquals("MANIFEST_BAD_VALUE", m.deadLetters().get(0).reason());
     assertEquals(1, m.utterances().size());
   }
+
+  @Test
+  void recordingStartComesFromTheCloudFileNameWhenNoManifestGivesIt() {
+    String vtt = "WEBVTT\n\n1\n00:01:00.000 --> 00:01:02.000\nAda Example: Hi.\n";
+    ParsedMeeting m = parser.parse("m1", List.of(
+        new InputFile("/in/m1/GMT20260302-150002_Recording.transcript.vtt",
+            vtt.getBytes(StandardCharsets.UTF_8))));
+    assertEquals(Instant.parse("2026-03-02T15:01:02Z"), m.utterances().get(0).wallTime());
+  }
+
+  @Test
+  void fileNamesThatAreNotTimestampsAreIgnored() {
+    assertNull(MeetingFolderParser.recordingStartFromFileNames(List.of(
+        new InputFile("/in/GMT20261399-250000_Recording.vtt", new byte[0]),
+        new InputFile("/in/notes.txt", new byte[0]))));
+  }
 }

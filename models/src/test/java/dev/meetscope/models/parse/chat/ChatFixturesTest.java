@@ -64,10 +64,11 @@ class ChatFixturesTest {
     assertEquals("Agenda for today:\n1. Review last week\n2. Chat export formats\n\n3. Questions",
         m.chatMessages().get(3).text());
     assertEquals("Columns are\tname\tjoin\tleave", m.chatMessages().get(7).text());
-    // No manifest: no recording start, so offsets only.
+    // No manifest: the recording start comes from the GMT… file name (15:00:02 UTC) + the offset.
     assertEquals(new ChatMessage("chat-only-cloud", "GMT20260302-150002_RecordingnewChat.txt", 15,
             "cloud_chat", "cloud", "Dana Host", null, "reply", false, "Yes, the link goes out tonight.",
-            "Is the recording sha", "recording_offset", 1_930_000L, null, null, null, List.of()),
+            "Is the recording sha", "recording_offset", 1_930_000L, null, null,
+            java.time.Instant.parse("2026-03-02T15:32:12Z"), List.of()),
         m.chatMessages().get(10));
     assertEquals(List.of(9L, 11L, 22L), m.chatMessages().stream()
         .filter(c -> c.kind().startsWith("reaction")).map(ChatMessage::sourceLine).toList());

@@ -68,15 +68,18 @@ class VttFixturesTest {
     assertEquals(List.of(2, 10), inferred);
 
     assertEquals(new Utterance("transcript-only", name, 3, "cloud_transcript", 1, "Dana Host", false,
-        TimeBase.RECORDING_OFFSET, 2 * M + 4859, 2 * M + 7410L, null, "Okay, so we're recording now.",
+        TimeBase.RECORDING_OFFSET, 2 * M + 4859, 2 * M + 7410L,
+        java.time.Instant.parse("2026-03-02T15:02:06.859Z"), "Okay, so we're recording now.",
         List.of()), u.get(0));
     assertEquals(new Utterance("transcript-only", name, 39, "cloud_transcript", 10, "Ada Example", true,
-        TimeBase.RECORDING_OFFSET, 2 * M + 51_900, 2 * M + 55_430L, null,
+        TimeBase.RECORDING_OFFSET, 2 * M + 51_900, 2 * M + 55_430L,
+        java.time.Instant.parse("2026-03-02T15:02:53.900Z"),
         "Note: the room booking ends at four.", List.of("speaker_inferred")), u.get(9));
     assertEquals("well I'm: more concerned about the timeline than the budget.", u.get(6).text());
     assertEquals("Yes, looks good 👍🏻", u.get(3).text());
     assertEquals(new Utterance("transcript-only", name, 99, "cloud_transcript", 25, "Ada Example", false,
-        TimeBase.RECORDING_OFFSET, 3 * M + 59_600, 4 * M + 1000L, null, "Bye everyone!", List.of()),
+        TimeBase.RECORDING_OFFSET, 3 * M + 59_600, 4 * M + 1000L,
+        java.time.Instant.parse("2026-03-02T15:04:01.600Z"), "Bye everyone!", List.of()),
         u.get(24));
   }
 
