@@ -95,6 +95,10 @@ public final class MeetingFolderParser {
       manifest = MeetingManifest.empty();
     }
     String meetingKey = manifest.uuid() != null ? manifest.uuid() : folderKey;
+    // The manifest was read before the key was known: give its statistics and dead letters the key.
+    stats.replaceAll(st -> new FileStat(meetingKey, st.sourceFile(), st.format(), st.status(), st.bytes(),
+        st.recordsRead(), st.recordsParsed(), st.recordsDeadLettered()));
+    deadLetters.replaceAll(dl -> dl.withMeetingKey(meetingKey));
     ZoneId zone = manifest.timeZone() != null ? ZoneId.of(manifest.timeZone()) : defaultZone;
     Instant recordingStart = manifest.recordingStart() != null
         ? manifest.recordingStart() : recordingStartFromFileNames(sorted);
