@@ -263,7 +263,7 @@ public final class ParticipantCsvReader implements FormatReader<ParticipantSessi
       if (CsvValues.yes(row.cell(h.waitingRoom))) {
         flags.add("in_waiting_room");
       }
-      if (zoneAssumed) {
+      if (zoneAssumed && (join != null || leave != null)) {
         flags.add("tz_assumed_utc");
       }
       out.add(new ParticipantSession(ctx.meetingKey(), source.sourceFile(), row.line(), FORMAT.id(),

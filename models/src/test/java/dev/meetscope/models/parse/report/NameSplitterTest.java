@@ -18,6 +18,14 @@ class NameSplitterTest {
   }
 
   @Test
+  void roleWordsInsideAPersonsNameDoNotBlockTheSplit() {
+    assertEquals(new NameSplitter.Split("Lab Room", "Dana Host", null, List.of("original_name_heuristic")),
+        NameSplitter.split("Lab Room (Dana Host)"));
+    assertEquals(new NameSplitter.Split("Lab Room (Co-host)", null, null, List.of("name_parentheses_kept")),
+        NameSplitter.split("Lab Room (Co-host)"));
+  }
+
+  @Test
   void plainNameIsKeptWithoutFlags() {
     assertEquals(new NameSplitter.Split("José Núñez", null, null, List.of()),
         NameSplitter.split("  José Núñez "));

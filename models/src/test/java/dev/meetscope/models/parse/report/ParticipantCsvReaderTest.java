@@ -374,6 +374,8 @@ class ParticipantCsvReaderTest {
     ParticipantSession s = read(text, null).records().get(0);
     assertEquals(Instant.parse("2026-03-04T09:00:00Z"), s.joinTime());
     assertEquals(List.of(PER_SESSION, "tz_assumed_utc"), s.flags());
+    String noTimes = "Name (Original Name),User Email,Total Duration (Minutes),Guest\nAda Example,,5,No\n";
+    assertEquals(List.of("layout:unique_users"), read(noTimes, null).records().get(0).flags());
   }
 
   @Test
