@@ -159,18 +159,18 @@ public final class FormatSniffer {
       return text.contains("\"event\"") ? InputFormat.WEBHOOK_EVENTS : InputFormat.UNKNOWN;
     }
     if (node.isArray()) {
-      return node.size() > 0 && isEvent(node.get(0)) ? InputFormat.WEBHOOK_EVENTS : InputFormat.UNKNOWN;
+      if (node.size() > 0 && isEvent(node.get(0))) {
+        return InputFormat.WEBHOOK_EVENTS;
+      }
+      // A JSON array of participant pages (zoom-formats.md §3.2-3.3).
+      return node.size() > 0 && isParticipantsPage(node.get(0)) ? participantsFormat(node)
+          : InputFormat.UNKNOWN;
     }
     if (isEvent(node)) {
       return InputFormat.WEBHOOK_EVENTS;
     }
-    if (node.has("participants") && node.get("participants").isArray()) {
-      for (JsonNode p : node.get("participants")) {
-        if (p.has("internal_user")) {
-          return InputFormat.PAST_MEETING_API_JSON;
-        }
-      }
-      return InputFormat.REPORT_API_JSON;
+    if (isParticipantsPage(node)) {
+      return participantsFormat(List.of(node));
     }
     if (isManifest(node)) {
       return InputFormat.MANIFEST;
@@ -188,6 +188,22 @@ public final class FormatSniffer {
     }
     JsonNode body = node.get("body");
     return body != null && body.isObject() && body.has("event");
+  }
+
+  private static boolean isParticipantsPage(JsonNode node) {
+    return node.isObject() && node.has("participants") && node.get("participants").isArray();
+  }
+
+  /** Past-meeting rows carry {@code internal_user}; Report API rows do not. */
+  private static InputFormat participantsFormat(Iterable<JsonNode> pages) {
+    for (JsonNode page : pages) {
+      for (JsonNode p : page.path("participants")) {
+        if (p.has("internal_user")) {
+          return InputFormat.PAST_MEETING_API_JSON;
+        }
+      }
+    }
+    return InputFormat.REPORT_API_JSON;
   }
 
   private static boolean isManifest(JsonNode node) {
