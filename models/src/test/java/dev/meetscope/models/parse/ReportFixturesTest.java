@@ -156,6 +156,8 @@ class ReportFixturesTest {
     FileStat csv = stat(m, "bad-rows.csv");
     assertEquals(List.of(5L, 2L, 3L), List.of(csv.recordsRead(), csv.recordsParsed(), csv.recordsDeadLettered()));
     assertEquals("dead_lettered", stat(m, "broken-event.json").status());
-    assertTrue(m.deadLetters().stream().map(DeadLetter::rawText).noneMatch(r -> r.contains("\r")));
+    // CSV raw text has its line ends normalised (other files of this folder belong to other readers).
+    assertTrue(m.deadLetters().stream().filter(d -> d.sourceFile().equals("bad-rows.csv"))
+        .map(DeadLetter::rawText).noneMatch(r -> r.contains("\r")));
   }
 }
