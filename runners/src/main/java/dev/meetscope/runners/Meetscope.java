@@ -4,6 +4,7 @@ import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
 import dev.meetscope.runners.cli.UsageException;
+import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ public final class Meetscope {
   private final List<Command> commands;
 
   public Meetscope() {
-    this(List.of(new NightlyCommand()));
+    this(List.of(new NightlyCommand(), new GenerateCommand()));
   }
 
   Meetscope(List<Command> commands) {
