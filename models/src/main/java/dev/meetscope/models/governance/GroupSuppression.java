@@ -57,5 +57,48 @@ public final class GroupSuppression {
     return new Result<>(List.copyOf(kept), suppressed);
   }
 
+  /**
+   * Suppression for disjoint sibling groups whose parent total is also reported (departments of one
+   * organisation-week): besides every small group, the smallest reported siblings are suppressed as well
+   * until the suppressed groups together hold at least {@link #threshold()} people, because
+   * "parent minus reported siblings" would otherwise reveal the small groups' aggregate. Ties go to the
+   * earlier group in input order. Kept groups stay in input order.
+   */
+  public <T> Result<T> applyWithComplement(List<T> siblings, ToLongFunction<T> distinctPeople) {
+    boolean[] suppressed = new boolean[siblings.size()];
+    long suppressedPeople = 0;
+    for (int i = 0; i < siblings.size(); i++) {
+      long n = distinctPeople.applyAsLong(siblings.get(i));
+      if (!reportable(n)) {
+        suppressed[i] = true;
+        suppressedPeople += n;
+      }
+    }
+    while (suppressedPeople > 0 && suppressedPeople < threshold) {
+      int smallest = -1;
+      for (int i = 0; i < siblings.size(); i++) {
+        if (!suppressed[i] && (smallest < 0 || distinctPeople.applyAsLong(siblings.get(i))
+            < distinctPeople.applyAsLong(siblings.get(smallest)))) {
+          smallest = i;
+        }
+      }
+      if (smallest < 0) {
+        break;
+      }
+      suppressed[smallest] = true;
+      suppressedPeople += distinctPeople.applyAsLong(siblings.get(smallest));
+    }
+    List<T> kept = new ArrayList<>();
+    int count = 0;
+    for (int i = 0; i < siblings.size(); i++) {
+      if (suppressed[i]) {
+        count++;
+      } else {
+        kept.add(siblings.get(i));
+      }
+    }
+    return new Result<>(List.copyOf(kept), count);
+  }
+
   public record Result<T>(List<T> kept, int suppressed) {}
 }

@@ -36,6 +36,27 @@ class GroupSuppressionTest {
   }
 
   @Test
+  void complementarySuppressionHidesEnoughThatTheTotalRevealsNoSmallGroup() {
+    GroupSuppression g = GroupSuppression.defaults();
+    // One small department: the next smallest goes too, else org total minus the rest reveals it.
+    GroupSuppression.Result<Team> r = g.applyWithComplement(List.of(new Team("research", 12),
+        new Team("ops", 3), new Team("sales", 7), new Team("legal", 6)), Team::people);
+    assertEquals(List.of(new Team("research", 12), new Team("sales", 7)), r.kept());
+    assertEquals(2, r.suppressed());
+    // Two small departments of 2 + 2 people are still fewer than 5 together.
+    r = g.applyWithComplement(List.of(new Team("a", 2), new Team("b", 2), new Team("c", 9),
+        new Team("d", 9)), Team::people);
+    assertEquals(List.of(new Team("d", 9)), r.kept());
+    // Small groups already holding 5 people together need no complement.
+    r = g.applyWithComplement(List.of(new Team("a", 3), new Team("b", 2), new Team("c", 9)),
+        Team::people);
+    assertEquals(List.of(new Team("c", 9)), r.kept());
+    // Nothing small: nothing suppressed.
+    r = g.applyWithComplement(List.of(new Team("a", 5), new Team("b", 6)), Team::people);
+    assertEquals(0, r.suppressed());
+  }
+
+  @Test
   void thresholdBelowFiveIsRefused() {
     InvalidOptionException e = assertThrows(InvalidOptionException.class,
         () -> new GroupSuppression(4));
