@@ -1,0 +1,171 @@
+package dev.meetscope.models.governance;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code meetscope purge --person=…}: the rule for removing everything about one person from outputs that
+ * were already written. Plain row logic; reading and rewriting files (and the BigQuery DML of
+ * docs/governance.md) live in the IO layer.
+ *
+ * <p>Per row:
+ * <ul>
+ *   <li>{@code run_audit} is never touched (it holds no identity by construction);
+ *   <li>in the per-person tables ({@link #PERSON_TABLES}) a row whose {@code participant_key}, or one of
+ *       whose {@code alias_keys}, is the person's is deleted;
+ *   <li>in every other row, a string equal to one of the person's keys becomes null, list elements equal to
+ *       one are removed (e.g. topic contributors, crosstalk speakers), and free text loses the person's
+ *       names, emails and ids ({@link Redactor}); a changed row is rewritten.
+ * </ul>
+ * Per file ({@link #planFile}): unchanged when no row changes; deleted when every row is deleted; otherwise
+ * rewritten under the same name (write a temporary sibling, then replace), so file names stay deterministic
+ * and a purge that is interrupted can simply be run again.
+ */
+public final class PersonPurge {
+  public static final String OPTION = "--person";
+  public static final Set<String> PERSON_TABLES = Set.of("participant_meeting", "participant_week",
+      "participant_identity", "utterance", "roster");
+  public static final Set<String> UNTOUCHED_TABLES = Set.of("run_audit");
+
+  private final Set<String> keys;
+  private final Redactor redactor;
+
+  public PersonPurge(Set<String> participantKeys, Redactor redactor) {
+    // Not Set.copyOf: its contains(null) throws, and rows have null cells.
+    this.keys = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(participantKeys));
+    this.redactor = redactor == null ? Redactor.none() : redactor;
+  }
+
+  /**
+   * The purge for a person named one or more ways. Each ref gives its stable identity's key; a name (or a
+   * bare value that may be one) gives one key per meeting, {@code name:<meetingKey>:<normalised>}, since
+   * name identities are per meeting — so the meeting keys present in the outputs are needed.
+   */
+  public static PersonPurge of(Pseudonymizer pseudonymizer, Collection<PersonRef> refs,
+      Collection<String> meetingKeys) {
+    Set<String> keys = new LinkedHashSet<>();
+    List<String> names = new ArrayList<>();
+    List<String> emails = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (PersonRef ref : refs) {
+      String stable = ref.stableIdentity();
+      if (stable != null) {
+        keys.add(pseudonymizer.participantKey(stable));
+      }
+      for (String meetingKey : meetingKeys) {
+        String nameIdentity = ref.nameIdentity(meetingKey);
+        if (nameIdentity != null) {
+          keys.add(pseudonymizer.participantKey(nameIdentity));
+        }
+      }
+      switch (ref.kind()) {
+        case EMAIL -> emails.add(ref.value());
+        case NAME -> names.add(ref.value());
+        case NAME_OR_KEY -> {
+          names.add(ref.value());
+          ids.add(ref.value());
+        }
+        default -> ids.add(ref.value());
+      }
+    }
+    return new PersonPurge(keys, Redactor.of(names, emails, ids));
+  }
+
+  /** The participant keys looked for (to pass as the {@code @keys} parameter of the BigQuery DML). */
+  public Set<String> participantKeys() {
+    return keys;
+  }
+
+  public RowDecision decide(String table, Map<String, Object> row) {
+    if (UNTOUCHED_TABLES.contains(table)) {
+      return RowDecision.keep(row);
+    }
+    if (PERSON_TABLES.contains(table) && isPersonRow(row)) {
+      return RowDecision.delete();
+    }
+    Object scrubbed = scrub(row);
+    return scrubbed.equals(row) ? RowDecision.keep(row)
+        : new RowDecision(RowAction.REWRITE, castMap(scrubbed));
+  }
+
+  /** What to do with a file given the decisions for all its rows. */
+  public static FileAction planFile(List<RowDecision> decisions) {
+    boolean anyChange = false;
+    boolean allDeleted = !decisions.isEmpty();
+    for (RowDecision d : decisions) {
+      anyChange |= d.action() != RowAction.KEEP;
+      allDeleted &= d.action() == RowAction.DELETE;
+    }
+    return allDeleted ? FileAction.DELETE : anyChange ? FileAction.REWRITE : FileAction.UNCHANGED;
+  }
+
+  private boolean isPersonRow(Map<String, Object> row) {
+    if (keys.contains(row.get("participant_key"))) {
+      return true;
+    }
+    if (row.get("alias_keys") instanceof Collection<?> aliases) {
+      for (Object a : aliases) {
+        if (keys.contains(a)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private Object scrub(Object value) {
+    if (value instanceof String s) {
+      return keys.contains(s) ? null : redactor.redact(s);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, scrub(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) {
+        if (!(o instanceof String s && keys.contains(s))) {
+          out.add(scrub(o));
+        }
+      }
+      return out;
+    }
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @Override
+  public String toString() {
+    return "PersonPurge[" + keys.size() + " keys]";
+  }
+
+  public enum RowAction { KEEP, DELETE, REWRITE }
+
+  public enum FileAction { UNCHANGED, REWRITE, DELETE }
+
+  /** @param row the row to write (the original for KEEP, the scrubbed one for REWRITE, null for DELETE) */
+  public record RowDecision(RowAction action, Map<String, Object> row) {
+    static RowDecision keep(Map<String, Object> row) {
+      return new RowDecision(RowAction.KEEP, row);
+    }
+
+    static RowDecision delete() {
+      return new RowDecision(RowAction.DELETE, null);
+    }
+
+    public RowDecision {
+      Objects.requireNonNull(action, "action");
+    }
+  }
+}
