@@ -107,6 +107,8 @@ public final class NightlyCommand implements Command {
         NightlyBatch.TABLES);
     output.writeString("_METRICS.json", metrics.toJson());
     output.clear(NightlyBatch.FILE_STATS_TABLE + "/file_stat");
+    output.deleteEmptyFolder(NightlyBatch.FILE_STATS_TABLE + "/file_stat");
+    output.deleteEmptyFolder(NightlyBatch.FILE_STATS_TABLE);
 
     RunMetrics.Totals t = metrics.totals();
     out.printf("meetscope nightly: %d meetings, %d files (%d dead-lettered whole), %d records read = %d parsed"

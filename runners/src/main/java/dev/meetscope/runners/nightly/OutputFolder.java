@@ -49,6 +49,16 @@ public final class OutputFolder {
     }
   }
 
+  /** Removes an empty folder where the file system has folders (local); object stores have none. */
+  public void deleteEmptyFolder(String relative) throws IOException {
+    ResourceId id = FileSystems.matchNewResource(path(relative), true);
+    try {
+      FileSystems.delete(List.of(id), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException e) {
+      // Not empty or not a folder: leave it; it is harmless.
+    }
+  }
+
   public void deleteFile(String relative) throws IOException {
     ResourceId id = FileSystems.matchNewResource(path(relative), false);
     FileSystems.delete(List.of(id), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);

@@ -1,0 +1,75 @@
+package dev.meetscope.transforms.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.meetscope.models.record.ChatMessage;
+import dev.meetscope.models.record.DeadLetter;
+import dev.meetscope.models.record.MeetingEvent;
+import dev.meetscope.models.record.ParticipantSession;
+import dev.meetscope.models.record.Utterance;
+import dev.meetscope.transforms.schema.RecordSchemaProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code docs/tables.md} true to the code: its generated block must equal the schemas derived from
+ * the records. Run with {@code -Dmeetscope.writeDocs=true} to rewrite the block after changing a record.
+ */
+class TableDocsTest {
+  private static final Path DOC = Path.of("../docs/tables.md");
+  private static final String BEGIN = "<!-- BEGIN GENERATED TABLES -->";
+  private static final String END = "<!-- END GENERATED TABLES -->";
+
+  static Map<String, Class<?>> tables() {
+    Map<String, Class<?>> t = new LinkedHashMap<>();
+    t.put("participant_session", ParticipantSession.class);
+    t.put("utterance", Utterance.class);
+    t.put("chat_message", ChatMessage.class);
+    t.put("meeting_event", MeetingEvent.class);
+    t.put("dead_letter", DeadLetter.class);
+    return t;
+  }
+
+  static String render() {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Class<?>> e : tables().entrySet()) {
+      sb.append("\n### `").append(e.getKey()).append("` (record `").append(e.getValue().getSimpleName())
+          .append("`)\n\n| column | type | nullable |\n|---|---|---|\n");
+      Schema s = RecordSchemaProvider.schemaOf(e.getValue());
+      for (Schema.Field f : s.getFields()) {
+        sb.append("| `").append(f.getName()).append("` | ").append(typeName(f.getType())).append(" | ")
+            .append(f.getType().getNullable() ? "yes" : "no").append(" |\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String typeName(Schema.FieldType t) {
+    return switch (t.getTypeName()) {
+      case ARRAY -> "ARRAY<" + typeName(t.getCollectionElementType()) + ">";
+      case DATETIME -> "TIMESTAMP (UTC, ms)";
+      default -> t.getTypeName().name();
+    };
+  }
+
+  @Test
+  void docsListEveryColumnOfEveryTable() throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    int b = doc.indexOf(BEGIN);
+    int e = doc.indexOf(END);
+    String generated = render();
+    if (Boolean.getBoolean("meetscope.writeDocs")) {
+      doc = doc.substring(0, b + BEGIN.length()) + generated + doc.substring(e);
+      Files.writeString(DOC, doc, StandardCharsets.UTF_8);
+      e = doc.indexOf(END);
+    }
+    assertEquals(generated, doc.substring(b + BEGIN.length(), e),
+        "docs/tables.md is stale: rerun this test with -Dmeetscope.writeDocs=true");
+  }
+}
