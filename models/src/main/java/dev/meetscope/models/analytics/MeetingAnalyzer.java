@@ -63,7 +63,17 @@ public final class MeetingAnalyzer {
     this(AnalyticsSettings.defaults());
   }
 
+  /** Runs the whole analysis: {@link #plan} then {@link #run}. */
   public MeetingAnalysis analyze(MeetingInput in) {
+    return run(plan(in));
+  }
+
+  /**
+   * The per-meeting part: identities, clock and span, label matching, alignment, conversation and chat
+   * threading. Its size follows the roster (20,000 sessions fit in memory), the transcript and the chat;
+   * the result fans out per person.
+   */
+  public MeetingPlan plan(MeetingInput in) {
     String meetingKey = in.meetingKey();
     MeetingManifest manifest = in.manifest();
     Set<String> flags = new TreeSet<>();
@@ -129,7 +139,8 @@ public final class MeetingAnalyzer {
       timedChats.add(c);
       chatTimes.add(t);
       dataMin = dataMin == null ? t : Math.min(dataMin, t);
-      dataMax = dataMax == null ? t : Math.max(dataMax, t);
+      // A message is a point in time: let it occupy its second, so the last one is inside the span.
+      dataMax = dataMax == null ? t + 1000 : Math.max(dataMax, t + 1000);
     }
     MeetingSpan span = SpanResolver.finish(start, end, dataMin, dataMax, !axis.synthetic());
 
@@ -170,7 +181,6 @@ public final class MeetingAnalyzer {
     // 5. People and context.
     List<PersonIdentity> people = new ArrayList<>(rosterIds);
     people.addAll(labelsResolved.labelPeople());
-    boolean hostKnown = people.stream().anyMatch(PersonIdentity::host);
     long matched = byLabel.values().stream()
         .filter(m -> !MatchMethod.UNMATCHED.equals(m.method())).count();
     double labelShare = byLabel.isEmpty() ? 1.0 : (double) matched / byLabel.size();
@@ -178,7 +188,7 @@ public final class MeetingAnalyzer {
         || alignment.estimatedDurations() ? 0.5 : 1.0;
     MeetingContext ctx = new MeetingContext(meetingKey, manifest.meetingId(), manifest.topic(), span,
         !sessions.isEmpty(), transcriptAvailable, transcriptQuality, chatAvailable,
-        alignment.totalTalkMs(), hostKnown, labelShare, conversation.crosstalk(),
+        alignment.totalTalkMs(), labelShare, conversation.crosstalk(),
         conversation.interruptions(), settings, List.copyOf(flags));
 
     // 6. Per person, folded into the accumulators as it goes.
@@ -200,14 +210,26 @@ public final class MeetingAnalyzer {
     Map<String, List<ParticipantSession>> sessionsBy = new HashMap<>();
     roster.forEach(r -> sessionsBy.put(r.person().identity(), r.sessions()));
 
+    List<PersonActivity> activities = new ArrayList<>(people.size());
+    for (PersonIdentity p : people) {
+      String key = p.identity();
+      activities.add(new PersonActivity(p, methodBy.getOrDefault(key, MatchMethod.NONE),
+          List.copyOf(labelFlagsBy.getOrDefault(key, Set.of())), sessionsBy.get(key), cuesBy.get(key),
+          turnsBy.get(key), chatsBy.get(key)));
+    }
+    return new MeetingPlan(ctx, activities);
+  }
+
+  /**
+   * The per-person part and the aggregation: each person is computed on its own and folded into the
+   * accumulators as it goes, as a Beam {@code ParDo} + {@code Combine} would.
+   */
+  public static MeetingAnalysis run(MeetingPlan plan) {
+    MeetingContext ctx = plan.context();
     MeetingAccumulator meetingAcc = new MeetingAccumulator();
     TimelineAccumulator timelineAcc = new TimelineAccumulator();
     List<ParticipantMeeting> rows = new ArrayList<>();
-    for (PersonIdentity p : people) {
-      String key = p.identity();
-      PersonActivity activity = new PersonActivity(p, methodBy.getOrDefault(key, MatchMethod.NONE),
-          List.copyOf(labelFlagsBy.getOrDefault(key, Set.of())), sessionsBy.get(key), cuesBy.get(key),
-          turnsBy.get(key), chatsBy.get(key));
+    for (PersonActivity activity : plan.people()) {
       PersonResult result = ParticipantMetrics.compute(ctx, activity);
       rows.add(result.row());
       meetingAcc.add(result.contribution());

@@ -28,7 +28,6 @@ public record MeetingContext(
     double transcriptQuality,
     boolean chatAvailable,
     long totalTalkMs,
-    boolean hostKnown,
     double labelMatchShare,
     List<CrosstalkPiece> crosstalk,
     int interruptions,

@@ -55,7 +55,7 @@ public final class IdentityResolver {
     for (int level = 0; level < STRONG_LEVELS; level++) {
       Map<String, Integer> firstWithValue = new HashMap<>();
       for (int i = 0; i < n; i++) {
-        for (String value : new TreeSet<>(groups.ownKeys[i][level])) {
+        for (String value : groups.ownKeys.get(i).get(level)) {
           Integer first = firstWithValue.putIfAbsent(value, i);
           if (first != null) {
             groups.unionUnlessConflict(first, i, level);
@@ -126,10 +126,10 @@ public final class IdentityResolver {
           email = clean(s.email());
         }
         host |= "host".equalsIgnoreCase(clean(s.role()))
-            || hints.hostIds().contains(String.valueOf(clean(s.participantId())))
-            || hints.hostIds().contains(String.valueOf(clean(s.participantUserId())))
-            || (clean(s.email()) != null
-                && hints.hostEmails().contains(s.email().strip().toLowerCase(Locale.ROOT)));
+            || contains(hints.hostIds(), clean(s.participantId()))
+            || contains(hints.hostIds(), clean(s.participantUserId()))
+            || contains(hints.hostEmails(),
+                clean(s.email()) == null ? null : s.email().strip().toLowerCase(Locale.ROOT));
       }
       hostByStrongEvidence.add(host);
       people.add(new ResolvedPerson(new PersonIdentity(identity, displayName, email, host,
@@ -232,9 +232,13 @@ public final class IdentityResolver {
 
   private static void addKey(Groups groups, int i, int level, String value) {
     if (value != null) {
-      groups.ownKeys[i][level].add(value);
-      groups.keys[i][level].add(value);
+      groups.ownKeys.get(i).get(level).add(value);
+      groups.keys(i, level).add(value);
     }
+  }
+
+  private static boolean contains(Set<String> set, String value) {
+    return value != null && set.contains(value);
   }
 
   static String clean(String s) {
@@ -254,22 +258,29 @@ public final class IdentityResolver {
   /** Union-find whose roots carry the key values of their whole group. */
   private static final class Groups {
     final int[] parent;
-    final Set<String>[][] ownKeys;
-    final Set<String>[][] keys;
+    /** Per session and level: the session's own key values. */
+    final List<List<Set<String>>> ownKeys = new ArrayList<>();
+    /** Per root and level: the key values of the whole group. */
+    final List<List<Set<String>>> keys = new ArrayList<>();
     final Map<Integer, Set<String>> flags = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     Groups(int n) {
       parent = new int[n];
-      ownKeys = new Set[n][STRONG_LEVELS];
-      keys = new Set[n][STRONG_LEVELS];
       for (int i = 0; i < n; i++) {
         parent[i] = i;
+        List<Set<String>> own = new ArrayList<>();
+        List<Set<String>> group = new ArrayList<>();
         for (int l = 0; l < STRONG_LEVELS; l++) {
-          ownKeys[i][l] = new TreeSet<>();
-          keys[i][l] = new TreeSet<>();
+          own.add(new TreeSet<>());
+          group.add(new TreeSet<>());
         }
+        ownKeys.add(own);
+        keys.add(group);
       }
+    }
+
+    Set<String> keys(int root, int level) {
+      return keys.get(root).get(level);
     }
 
     int find(int i) {
@@ -282,7 +293,7 @@ public final class IdentityResolver {
 
     boolean hasStrongKey(int root) {
       for (int l = 0; l < STRONG_LEVELS; l++) {
-        if (!keys[root][l].isEmpty()) {
+        if (!keys(root, l).isEmpty()) {
           return true;
         }
       }
@@ -296,8 +307,8 @@ public final class IdentityResolver {
         return;
       }
       for (int stronger = 0; stronger < level; stronger++) {
-        Set<String> ka = keys[ra][stronger];
-        Set<String> kb = keys[rb][stronger];
+        Set<String> ka = keys(ra, stronger);
+        Set<String> kb = keys(rb, stronger);
         if (!ka.isEmpty() && !kb.isEmpty() && java.util.Collections.disjoint(ka, kb)) {
           flag(ra, "identity_conflict");
           flag(rb, "identity_conflict");
@@ -317,7 +328,7 @@ public final class IdentityResolver {
       int child = Math.max(ra, rb);
       parent[child] = root;
       for (int l = 0; l < STRONG_LEVELS; l++) {
-        keys[root][l].addAll(keys[child][l]);
+        keys(root, l).addAll(keys(child, l));
       }
       Set<String> childFlags = flags.remove(child);
       if (childFlags != null) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param start null when the meeting has no absolute time (e.g. a transcript without recording start)
  * @param startOffsetSeconds seconds since the meeting start
  * @param speakers participant keys of the people involved, sorted
- * @param kind {@code overlap}, {@code interruptions} or {@code overlap+interruptions}
+ * @param kind {@code overlap}, {@code interruptions} or {@code interruptions+overlap}
  */
 public record CrosstalkSegment(
     Instant start,

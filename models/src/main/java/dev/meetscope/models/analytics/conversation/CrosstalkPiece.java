@@ -7,7 +7,7 @@ import java.util.List;
  * A crosstalk segment on the meeting clock.
  *
  * @param speakers identity strings of the people involved, sorted
- * @param kind {@code overlap}, {@code interruptions} or {@code overlap+interruptions}
+ * @param kind {@code overlap}, {@code interruptions} or {@code interruptions+overlap}
  */
 public record CrosstalkPiece(long startMs, long endMs, List<String> speakers, String kind)
     implements Serializable {
