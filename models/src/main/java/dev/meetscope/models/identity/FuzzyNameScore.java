@@ -29,24 +29,36 @@ public final class FuzzyNameScore {
     if (looseA == null || looseB == null) {
       return 0.0;
     }
-    if (looseA.equals(looseB)) {
+    return score(Tokens.of(looseA), Tokens.of(looseB));
+  }
+
+  /** A loose key split into words once, for scoring one label against many candidates. */
+  public record Tokens(String key, List<String> words, Set<String> wordSet) {
+    public static Tokens of(String looseKey) {
+      List<String> words = NameKeys.tokens(looseKey);
+      return new Tokens(looseKey, words, new HashSet<>(words));
+    }
+  }
+
+  public static double score(Tokens a, Tokens b) {
+    if (a.key() == null || b.key() == null) {
+      return 0.0;
+    }
+    if (a.key().equals(b.key())) {
       return 1.0;
     }
-    List<String> a = NameKeys.tokens(looseA);
-    List<String> b = NameKeys.tokens(looseB);
-    if (a.size() < 2 || b.size() < 2) {
+    if (a.words().size() < 2 || b.words().size() < 2) {
       return 0.0;
     }
-    List<String> shorter = a.size() <= b.size() ? a : b;
-    List<String> longer = a.size() <= b.size() ? b : a;
-    if (shorter.size() < longer.size()) {
-      Set<String> longerSet = new HashSet<>(longer);
-      return longerSet.containsAll(shorter) ? SUBSET_SCORE : 0.0;
+    if (a.words().size() != b.words().size()) {
+      Tokens shorter = a.words().size() < b.words().size() ? a : b;
+      Tokens longer = shorter == a ? b : a;
+      return longer.wordSet().containsAll(shorter.words()) ? SUBSET_SCORE : 0.0;
     }
-    if (a.size() > MAX_WORDS) {
+    if (a.words().size() > MAX_WORDS) {
       return 0.0;
     }
-    return bestWeakestPair(a, b, 0, new boolean[b.size()], 1.0);
+    return bestWeakestPair(a.words(), b.words(), 0, new boolean[b.words().size()], 1.0);
   }
 
   /** Max over pairings of the min pair similarity (names have few words, so brute force is fine). */

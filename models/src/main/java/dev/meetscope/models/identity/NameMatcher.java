@@ -1,9 +1,11 @@
 package dev.meetscope.models.identity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +31,8 @@ public final class NameMatcher {
   private final Map<String, Set<String>> exact = new HashMap<>();
   private final Map<String, Set<String>> strict = new HashMap<>();
   private final Map<String, Set<String>> loose = new HashMap<>();
-  private final Map<String, Set<String>> looseKeysByPerson = new HashMap<>();
+  /** Sorted so ties between equally good candidates resolve the same way on every run. */
+  private final Map<String, List<FuzzyNameScore.Tokens>> looseKeysByPerson = new TreeMap<>();
   private final double threshold;
   private final double margin;
 
@@ -43,7 +46,11 @@ public final class NameMatcher {
         String looseKey = NameKeys.loose(alias);
         index(loose, looseKey, p.identity());
         if (looseKey != null) {
-          looseKeysByPerson.computeIfAbsent(p.identity(), k -> new TreeSet<>()).add(looseKey);
+          List<FuzzyNameScore.Tokens> keys =
+              looseKeysByPerson.computeIfAbsent(p.identity(), k -> new ArrayList<>());
+          if (keys.stream().noneMatch(t -> t.key().equals(looseKey))) {
+            keys.add(FuzzyNameScore.Tokens.of(looseKey));
+          }
         }
       }
     }
@@ -83,10 +90,11 @@ public final class NameMatcher {
     String best = null;
     double bestScore = 0;
     double second = 0;
-    for (Map.Entry<String, Set<String>> person : new java.util.TreeMap<>(looseKeysByPerson).entrySet()) {
+    FuzzyNameScore.Tokens labelTokens = FuzzyNameScore.Tokens.of(looseKey);
+    for (Map.Entry<String, List<FuzzyNameScore.Tokens>> person : looseKeysByPerson.entrySet()) {
       double score = 0;
-      for (String candidate : person.getValue()) {
-        score = Math.max(score, FuzzyNameScore.score(looseKey, candidate));
+      for (FuzzyNameScore.Tokens candidate : person.getValue()) {
+        score = Math.max(score, FuzzyNameScore.score(labelTokens, candidate));
       }
       if (score > bestScore) {
         second = bestScore;

@@ -2,6 +2,7 @@ package dev.meetscope.models.analytics.attendance;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
 import dev.meetscope.models.analytics.MeetingSpan;
+import dev.meetscope.models.analytics.Rounding;
 import dev.meetscope.models.record.MassDropoff;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -82,7 +83,8 @@ public final class PresenceAccumulator implements Serializable {
       long leavers = sum(eligible.subMap(s[0], true, s[1], true));
       long present = presentBefore.get(s[0]);
       out.add(new MassDropoff(span.instant(s[0]), span.instant(s[1]), span.offsetSeconds(s[0]),
-          span.offsetSeconds(s[1]), (int) leavers, (int) present, (double) leavers / present));
+          span.offsetSeconds(s[1]), (int) leavers, (int) present,
+          Rounding.round6((double) leavers / present)));
     }
     return out;
   }

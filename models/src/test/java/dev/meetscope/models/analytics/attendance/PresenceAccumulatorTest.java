@@ -60,7 +60,7 @@ class PresenceAccumulatorTest {
     List<MassDropoff> lowerMinimum = acc.massDropoffs(span(60), SETTINGS.withDropoffMinLeavers(2));
     assertEquals(2, lowerMinimum.size());
     assertEquals(new MassDropoff(TestRecords.at(40, 0), TestRecords.at(40, 0), 2400.0, 2400.0, 2, 15,
-        2.0 / 15), lowerMinimum.get(1));
+        0.133333), lowerMinimum.get(1));
   }
 
   @Test
