@@ -192,6 +192,15 @@ class MeetingAnalyzerSubsetsTest {
   }
 
   @Test
+  void aUniqueUsersReportHasNoPeak() {
+    MeetingAnalysis a = analyzer.analyze(MeetingInput.of(MEETING, manifest(T0, 60, null, null),
+        List.of(TestRecords.full("Ada Example", null, null, "U1", null, null, null, null, null, 1800L)),
+        List.of(), List.of(), List.of()));
+    assertEquals(0.5, a.participants().get(0).attendanceRatio());
+    assertNull(a.meeting().peakConcurrent());
+  }
+
+  @Test
   void captionsWithoutSpeakersCannotBeAttributed() {
     Utterance cc = new Utterance(MEETING, "cc.vtt", 3, "closed_caption", null, null, false,
         TimeBase.RECORDING_OFFSET, 68_000, 69_000L, null, "That one doesn't.", List.of());

@@ -33,6 +33,7 @@ import java.util.TreeSet;
  */
 public final class MeetingAccumulator implements Serializable {
   private long people;
+  private long withIntervals;
   private long withRatio;
   private double ratioSum;
   private long neverSpoke;
@@ -49,6 +50,9 @@ public final class MeetingAccumulator implements Serializable {
 
   public void add(PersonContribution c) {
     people++;
+    if (!c.presence().isEmpty()) {
+      withIntervals++;
+    }
     if (c.attendanceRatio() != null) {
       withRatio++;
       ratioSum += c.attendanceRatio();
@@ -81,6 +85,7 @@ public final class MeetingAccumulator implements Serializable {
 
   public MeetingAccumulator merge(MeetingAccumulator o) {
     people += o.people;
+    withIntervals += o.withIntervals;
     withRatio += o.withRatio;
     ratioSum += o.ratioSum;
     neverSpoke += o.neverSpoke;
@@ -133,7 +138,8 @@ public final class MeetingAccumulator implements Serializable {
         span.durationMs() / 1000,
         span.source(),
         (int) people,
-        attendance ? presence.peakConcurrent() : null,
+        // duration-only reports (no join times) cannot say who was there at once
+        attendance && withIntervals > 0 ? presence.peakConcurrent() : null,
         speech ? (int) neverSpoke : null,
         withRatio > 0 ? round6(ratioSum / withRatio) : null,
         speech ? totalTalkMs / 1000.0 : null,
