@@ -1,0 +1,59 @@
+package dev.meetscope.models.record;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One row of the {@code meeting} table: one meeting occurrence. Column names are the snake_case of the
+ * component names and follow docs/metrics.md; NLP and scoring columns stay null until those stages fill
+ * them.
+ *
+ * @param spanSource where the meeting start and end came from, {@code <start source>/<end source>}, each one
+ *     of {@code webhook}, {@code manifest}, {@code report}, {@code data}, {@code none}
+ * @param participants people = rows of {@code participant_meeting} for this meeting
+ * @param avgAttendanceRatio mean {@code attendance_ratio} over people with presence data
+ * @param totalTalkSeconds talk attributed to people (unattributed cues excluded)
+ * @param interruptions interruptions in the transcript (each counted once)
+ */
+public record MeetingSummary(
+    String meetingKey,
+    String meetingId,
+    String topic,
+    Instant meetingStart,
+    Instant meetingEnd,
+    Long durationSeconds,
+    String spanSource,
+    Integer participants,
+    Integer peakConcurrent,
+    Integer neverSpoke,
+    Double avgAttendanceRatio,
+    Double totalTalkSeconds,
+    Double talkListenRatio,
+    Double participationGini,
+    Double speakerEntropy,
+    Double crosstalkSeconds,
+    List<CrosstalkSegment> crosstalkSegments,
+    Integer interruptions,
+    Integer questions,
+    Double answeredRatio,
+    Integer chatMessages,
+    List<MassDropoff> massDropoffs,
+    List<EngagementDrop> engagementDrops,
+    List<ActionItem> actionItems,
+    List<String> topics,
+    Double engagementMean,
+    Double effectivenessScore,
+    String summary,
+    List<String> flags,
+    Double confidence,
+    String metricsVersion) {
+
+  public MeetingSummary {
+    crosstalkSegments = crosstalkSegments == null ? null : List.copyOf(crosstalkSegments);
+    massDropoffs = massDropoffs == null ? null : List.copyOf(massDropoffs);
+    engagementDrops = engagementDrops == null ? null : List.copyOf(engagementDrops);
+    actionItems = actionItems == null ? null : List.copyOf(actionItems);
+    topics = topics == null ? null : List.copyOf(topics);
+    flags = flags == null ? List.of() : List.copyOf(flags);
+  }
+}
