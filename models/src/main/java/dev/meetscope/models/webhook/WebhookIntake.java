@@ -3,7 +3,7 @@ package dev.meetscope.models.webhook;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meetscope.models.webhook.WebhookDecision.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ public final class WebhookIntake {
   public static ObjectMapper jsonMapper() {
     return new ObjectMapper()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
   }
 
   public WebhookDecision decide(WebhookRequest request, Instant now) {

@@ -1,5 +1,6 @@
 package dev.meetscope.models.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record WebhookRequest(String method, String path, Map<String, List<String
     headers.forEach((k, v) -> {
       if (k != null) {
         copy.merge(k, List.copyOf(v), (a, b) -> {
-          List<String> all = new java.util.ArrayList<>(a);
+          List<String> all = new ArrayList<>(a);
           all.addAll(b);
           return List.copyOf(all);
         });

@@ -21,7 +21,7 @@ class WebhookIntakeTest {
   static final String TS = Long.toString(NOW.getEpochSecond());
   static final String EVENT = "{\"payload\":{\"account_id\":\"AbCdEfGhIjKlMnOpQrSt12\",\"object\":{\"uuid\":"
       + "\"aB3+cD9/eF1gH2iJ3kL4mN==\",\"participant\":{\"user_name\":\"Grace Sample\",\"user_id\":\"16779264\"},"
-      + "\"id\":\"81234567890\",\"topic\":\"Weekly Sync\",\"score\":0.10000000000000000001}},"
+      + "\"id\":\"81234567890\",\"topic\":\"Weekly Sync\",\"score\":0.10000000000000000001,\"ratio\":1.50}},"
       + "\"event_ts\":1772466085123,\"event\":\"meeting.participant_left\"}";
 
   private final WebhookSignature signature = new WebhookSignature("s3cret");

@@ -41,7 +41,7 @@ public final class LandingLayout {
         sb.append('_');
       } else if (c == '=') {
         continue;
-      } else if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_') {
+      } else if ((c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_') {
         sb.append(c);
       } else {
         sb.append(String.format(Locale.ROOT, "~%02X", (int) c));

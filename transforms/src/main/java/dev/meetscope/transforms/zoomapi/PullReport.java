@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one pull did, written as {@code _pull_report.json} in the landing folder: every occurrence with where
@@ -141,7 +142,7 @@ public final class PullReport {
     counts.put("occurrences", occurrences.size());
     counts.put("participant_pages_written", occurrences.stream().mapToInt(o -> o.pages).sum());
     for (FileStatus s : FileStatus.values()) {
-      counts.put("files_" + s.name().toLowerCase(java.util.Locale.ROOT), count(s));
+      counts.put("files_" + s.name().toLowerCase(Locale.ROOT), count(s));
     }
     counts.put("problems", problems.size());
     ArrayNode occ = root.putArray("occurrences");
@@ -150,7 +151,7 @@ public final class PullReport {
       n.put("folder", o.folder);
       n.put("uuid", o.uuid);
       n.put("meeting_id", o.meetingId);
-      n.put("participants", o.participants == null ? null : o.participants.name().toLowerCase(java.util.Locale.ROOT));
+      n.put("participants", o.participants == null ? null : o.participants.name().toLowerCase(Locale.ROOT));
       n.put("participant_pages", o.pages);
       n.put("participants_detail", o.participantsDetail);
       n.put("recordings", o.recordings);
@@ -160,7 +161,7 @@ public final class PullReport {
         ObjectNode fn = files.addObject();
         fn.put("name", f.name());
         fn.put("file_type", f.fileType());
-        fn.put("status", f.status().name().toLowerCase(java.util.Locale.ROOT));
+        fn.put("status", f.status().name().toLowerCase(Locale.ROOT));
         fn.put("bytes", f.bytes());
         fn.put("detail", f.detail());
       }

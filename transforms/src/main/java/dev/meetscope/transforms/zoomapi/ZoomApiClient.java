@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +30,7 @@ public final class ZoomApiClient {
   private static final Logger LOG = LoggerFactory.getLogger(ZoomApiClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final int MAX_REDIRECTS = 5;
   private static final Duration TOKEN_EARLY_RENEWAL = Duration.ofSeconds(60);
 
   /** Consumes a successful response body. May be called again if the stream breaks and the call is retried. */
@@ -46,7 +46,6 @@ public final class ZoomApiClient {
   private final Clock clock;
   private final Sleeper sleeper;
   private final RetryPolicy policy;
-  private final AtomicInteger tokenFetches = new AtomicInteger();
 
   private String token;
   private Instant tokenExpiry = Instant.MIN;
@@ -62,7 +61,11 @@ public final class ZoomApiClient {
       r.setConnectTimeout(20_000);
       r.setReadTimeout(120_000);
       r.setThrowExceptionOnExecuteError(false);
-      r.setNumberOfRetries(0);
+      // No retry handlers are installed, so this budget only lets the client follow redirects (download
+      // URLs redirect to signed storage URLs; the Authorization header is dropped on redirect).
+      r.setNumberOfRetries(MAX_REDIRECTS);
+      r.setFollowRedirects(true);
+      r.setUseRawRedirectUrls(true);
       r.setLoggingEnabled(false);
     });
     this.apiBase = trimSlash(apiBase);
@@ -83,11 +86,6 @@ public final class ZoomApiClient {
     return send(url, true, handler);
   }
 
-  /** How many tokens were requested (one per run, plus renewals). */
-  public int tokenFetches() {
-    return tokenFetches.get();
-  }
-
   private synchronized String currentToken() throws IOException {
     if (token == null || !clock.instant().isBefore(tokenExpiry.minus(TOKEN_EARLY_RENEWAL))) {
       fetchToken();
@@ -104,7 +102,6 @@ public final class ZoomApiClient {
   private void fetchToken() throws IOException {
     String url = oauthBase + "/oauth/token" + ZoomPaths.query(ZoomPaths.params(
         "grant_type", "account_credentials", "account_id", credentials.accountId()));
-    tokenFetches.incrementAndGet();
     byte[] raw = send(url, false, (in, h) -> in == null ? new byte[0] : in.readAllBytes());
     JsonNode body = JSON.readTree(raw);
     String access = body.path("access_token").asText("");

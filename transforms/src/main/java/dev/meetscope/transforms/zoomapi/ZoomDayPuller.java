@@ -35,11 +35,14 @@ import org.slf4j.LoggerFactory;
  *                                      report_participants_page1.json …  (or past_participants_pageN.json)
  *                                      GMT…_Recording.transcript.vtt, GMT…_Recording.cc.vtt, GMT…_RecordingnewChat.txt
  * </pre>
- * Participant pages are written before {@code meeting.json}, so a present {@code meeting.json} means the
- * participants are complete and a rerun skips them; recording files present with Zoom's size are skipped
- * too. A 404 (deleted recording, no participant data) is recorded and skipped; any other failure is
- * recorded, the other meetings continue, and the report says the run failed. A rate limit that outlasts
- * the allowed wait stops the run.
+ * Participant pages come from the Report API ({@code report_participants_pageN.json}) or, when the app
+ * has no report scope, from {@code /past_meetings} ({@code past_participants_pageN.json}); the nightly
+ * reader sniffs content, not names. They are written before {@code meeting.json}, so a present
+ * {@code meeting.json} means the participants are complete and a rerun skips them; recording files present
+ * with Zoom's size are skipped too, and files the previous report recorded as 404 are not asked for again.
+ * A 404 (deleted recording, no participant data) is recorded and skipped; any other failure is recorded,
+ * the other meetings continue, and the report says the run failed. A rate limit that outlasts the allowed
+ * wait stops the run.
  */
 public final class ZoomDayPuller {
   private static final Logger LOG = LoggerFactory.getLogger(ZoomDayPuller.class);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,7 +108,7 @@ public final class ZoomEndpoints {
     Set<String> seenTokens = new HashSet<>();
     String token = "";
     while (true) {
-      Map<String, String> q = new java.util.LinkedHashMap<>(params);
+      Map<String, String> q = new LinkedHashMap<>(params);
       q.put("page_size", Integer.toString(PAGE_SIZE));
       q.put("next_page_token", token);
       byte[] page = client.getBytes(path + ZoomPaths.query(q));

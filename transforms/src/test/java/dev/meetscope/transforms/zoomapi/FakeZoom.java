@@ -121,6 +121,11 @@ final class FakeZoom implements AutoCloseable {
       return Resp.json(200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":3599,"
           + "\"scope\":\"user:read:admin report:read:admin recording:read:admin\",\"api_url\":\"https://api.zoom.us\"}");
     }
+    if (rawPath.startsWith("/storage/")) {
+      // A pre-signed storage URL that downloads redirect to: no bearer token needed (or wanted).
+      Resp r = routes.get(rawQuery == null ? rawPath : rawPath + "?" + rawQuery);
+      return r != null ? r : Resp.json(403, "{\"message\":\"bad signature\"}");
+    }
     if (revokeBeforePath.remove(rawPath)) {
       validTokens.clear();
     }

@@ -154,7 +154,10 @@ class ZoomDayPullerTest {
         + file(b, "f-tr-b", "TRANSCRIPT", "VTT", "2026-03-02T20:00:05Z", 5120, "completed") + ","
         + file(b, "f-chat-b", "CHAT", "TXT", "2026-03-02T20:00:05Z", CHAT_B.length, "completed") + "]}"));
     zoom.route("/rec/download/f-tr-b", Resp.json(404, "{\"code\":3301,\"message\":\"This recording does not exist.\"}"));
-    zoom.route("/rec/download/f-chat-b", Resp.bytes(CHAT_B));
+    // Zoom's download URLs redirect to a signed storage URL; the signature must arrive byte for byte.
+    zoom.route("/rec/download/f-chat-b", new Resp(302, Map.of("Location",
+        b + "/storage/f-chat-b?sig=ab%2Bcd%2F%3D&exp=1772500000"), new byte[0]));
+    zoom.route("/storage/f-chat-b?sig=ab%2Bcd%2F%3D&exp=1772500000", Resp.bytes(CHAT_B));
     zoom.route("/v2/meetings/" + D_PATH + "/recordings",
         Resp.json(404, "{\"code\":3301,\"message\":\"This recording does not exist.\"}"));
   }
@@ -216,6 +219,10 @@ class ZoomDayPullerTest {
     assertEquals(1, count(targets, "/rec/download/cc-15"));
     assertEquals(1, count(targets, "/rec/download/f-tr-b"));
     assertEquals(0, count(targets, "/rec/download/f-mp4") + count(targets, "/rec/download/f-tl"));
+    List<FakeZoom.Request> storage = zoom.log().stream().filter(r -> r.rawPath().startsWith("/storage/")).toList();
+    assertEquals(1, storage.size());
+    assertEquals("/storage/f-chat-b?sig=ab%2Bcd%2F%3D&exp=1772500000", storage.get(0).target());
+    assertEquals(null, storage.get(0).authorization());
     assertTrue(targets.stream().noneMatch(t -> t.contains("old%2BOccurrence") || t.contains("late%2BEnding")));
     // The request after the token expired was retried with the renewed token.
     List<FakeZoom.Request> recA = zoom.log().stream()
