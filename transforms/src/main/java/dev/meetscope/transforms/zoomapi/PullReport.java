@@ -130,7 +130,8 @@ public final class PullReport {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("date", window.date().toString());
-    root.put("time_zone", window.zone().getId());
+    // Not "time_zone": FormatSniffer would take the report for a meeting.json.
+    root.put("day_time_zone", window.zone().getId());
     root.put("query_from", window.queryFrom().toString());
     root.put("query_to", window.queryTo().toString());
     root.put("listed_via", listedVia);

@@ -48,7 +48,7 @@ public final class ZoomCredentials {
     return new ZoomCredentials(env.get(ACCOUNT_ID), env.get(CLIENT_ID), env.get(CLIENT_SECRET));
   }
 
-  /** A {@code .properties} file with the keys {@code ZOOM_ACCOUNT_ID}, {@code ZOOM_CLIENT_ID}, {@code ZOOM_CLIENT_SECRET}. */
+  /** A {@code .properties} file with the keys ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET. */
   public static ZoomCredentials fromPropertiesFile(Path file) throws IOException {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

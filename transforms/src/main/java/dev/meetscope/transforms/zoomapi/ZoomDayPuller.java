@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * &lt;output&gt;/_pull_report.json
  * &lt;output&gt;/&lt;start&gt;_&lt;meeting id&gt;_&lt;uuid&gt;/meeting.json
  *                                      report_participants_page1.json …  (or past_participants_pageN.json)
- *                                      GMT…_Recording.transcript.vtt, GMT…_Recording.cc.vtt, GMT…_RecordingnewChat.txt
+ *                                      GMT…_Recording.transcript.vtt, GMT…_Recording.cc.vtt,
+ *                                      GMT…_RecordingnewChat.txt
  * </pre>
  * Participant pages come from the Report API ({@code report_participants_pageN.json}) or, when the app
  * has no report scope, from {@code /past_meetings} ({@code past_participants_pageN.json}); the nightly

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meetscope.models.parse.FormatSniffer;
+import dev.meetscope.models.parse.InputFormat;
 import dev.meetscope.transforms.zoomapi.FakeZoom.Resp;
 import dev.meetscope.transforms.zoomapi.PullReport.FileStatus;
 import dev.meetscope.transforms.zoomapi.PullReport.ParticipantsStatus;
@@ -229,6 +231,14 @@ class ZoomDayPullerTest {
         .filter(r -> r.rawPath().equals("/v2/meetings/" + A_PATH + "/recordings")).toList();
     assertEquals(List.of("Bearer tok-1", "Bearer tok-2"), recA.stream().map(FakeZoom.Request::authorization).toList());
 
+    // The nightly reader recognises what was written by content.
+    assertEquals(InputFormat.MANIFEST, FormatSniffer.sniff(read(FOLDER_A + "/meeting.json")));
+    assertEquals(InputFormat.REPORT_API_JSON, FormatSniffer.sniff(read(FOLDER_A + "/report_participants_page1.json")));
+    assertEquals(InputFormat.CLOUD_TRANSCRIPT,
+        FormatSniffer.sniff(read(FOLDER_A + "/GMT20260302-150010_Recording.transcript.vtt")));
+    assertEquals(InputFormat.CLOUD_CHAT, FormatSniffer.sniff(read(FOLDER_A + "/GMT20260302-150010_RecordingnewChat.txt")));
+    assertEquals(InputFormat.UNKNOWN, FormatSniffer.sniff(read(LandingLayout.PULL_REPORT)));
+
     JsonNode json = new ObjectMapper().readTree(out.resolve(LandingLayout.PULL_REPORT).toFile());
     assertEquals("2026-03-02", json.path("date").asText());
     assertEquals(3, json.path("counts").path("occurrences").asInt());
@@ -292,6 +302,7 @@ class ZoomDayPullerTest {
         "past_participants_page1.json", "past_participants_page2.json"), LandingLayout.PULL_REPORT, List.of()), tree());
     assertTrue(zoom.log().stream().noneMatch(r -> r.rawPath().startsWith("/v2/report/meetings/")));
     assertTrue(read(FOLDER_A + "/meeting.json").contains("\"time_zone\":\"Europe/Berlin\""));
+    assertEquals(InputFormat.PAST_MEETING_API_JSON, FormatSniffer.sniff(read(FOLDER_A + "/past_participants_page2.json")));
   }
 
   @Test
