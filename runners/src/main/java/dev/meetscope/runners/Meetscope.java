@@ -3,6 +3,8 @@ package dev.meetscope.runners;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
+import dev.meetscope.runners.cli.PullCommand;
+import dev.meetscope.runners.cli.RelayCommand;
 import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
@@ -15,7 +17,7 @@ public final class Meetscope {
   private final List<Command> commands;
 
   public Meetscope() {
-    this(List.of(new NightlyCommand(), new GenerateCommand()));
+    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand()));
   }
 
   Meetscope(List<Command> commands) {

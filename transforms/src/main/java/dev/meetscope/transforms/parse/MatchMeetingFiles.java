@@ -19,7 +19,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Matches the files of every meeting folder ({@code <folder>/<file>}) under a file pattern and groups them
  * by folder, so one meeting's manifest is read before its other files. Only file metadata is grouped, not
- * contents. Hidden files (name starting with {@code .}) are skipped.
+ * contents. Hidden and bookkeeping entries are skipped: files or meeting folders whose name starts with
+ * {@code .} (e.g. {@code .DS_Store}) or {@code _} (e.g. the pull's {@code _staging/}, a run's {@code _METRICS.json}).
  */
 public final class MatchMeetingFiles
     extends PTransform<PBegin, PCollection<KV<String, Iterable<MatchResult.Metadata>>>> {
@@ -42,12 +43,18 @@ public final class MatchMeetingFiles
     return input
         .apply("MatchInputFiles", FileIO.match().filepattern(filePattern)
             .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-        .apply("SkipHiddenFiles", Filter.by(m -> !fileName(m.resourceId().toString()).startsWith(".")))
+        .apply("SkipHiddenFiles", Filter.by(m -> !isHidden(m.resourceId().toString())))
         .apply("KeyByMeetingFolder", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(MatchResult.Metadata.class)))
             .via(m -> KV.of(parentFolder(m.resourceId().toString()), m)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), MetadataCoderV2.of()))
         .apply("GroupFilesByMeeting", GroupByKey.create());
+  }
+
+  static boolean isHidden(String path) {
+    String file = fileName(path);
+    String folder = fileName(parentFolder(path));
+    return file.startsWith(".") || file.startsWith("_") || folder.startsWith(".") || folder.startsWith("_");
   }
 
   static String fileName(String path) {

@@ -41,6 +41,7 @@ public class ParseMeetingFoldersTest {
         + "3\r\n00:00:13.000 --> 00:00:14.000\r\nand the slides are shared.\r\n");
     write(dir, "notes.txt", "Remember to book the room.\nNothing here is a Zoom export.\n");
     write(dir, ".DS_Store", "ignored");
+    write(dir, "_pull_report.json", "{\"skipped\": true}");
     write(dir, "empty.vtt", "");
   }
 
