@@ -14,7 +14,7 @@ import com.google.api.client.http.HttpTransport;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.meetscope.models.webhook.RelayEnvelope;
-import dev.meetscope.transforms.zoomapi.Sleeper;
+import dev.meetscope.transforms.http.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
