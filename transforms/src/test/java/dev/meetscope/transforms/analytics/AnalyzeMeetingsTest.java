@@ -1,5 +1,7 @@
 package dev.meetscope.transforms.analytics;
 
+import static org.junit.Assert.assertEquals;
+
 import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.record.ChatKind;
 import dev.meetscope.models.record.ChatMessage;
@@ -18,11 +20,15 @@ import dev.meetscope.transforms.schema.RecordCoders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
@@ -80,6 +86,10 @@ public class AnalyzeMeetingsTest {
   }
 
   private PCollectionTuple parsedInput() {
+    return parsedInput(pipeline);
+  }
+
+  private static PCollectionTuple parsedInput(Pipeline pipeline) {
     List<ParticipantSession> sessions = List.of(
         session(KEY, 2, "Dana Host", "dana@example.com", "H1", "host", at(-60), at(600)),
         session(KEY, 3, "Ada Example", "ada@example.com", "U1", null, at(0), at(240)),
@@ -187,5 +197,31 @@ public class AnalyzeMeetingsTest {
             + " longer than the 48 h limit: a join, leave or event time is probably wrong.",
         "sessions=1 utterances=0 chat_messages=0 events=0\n" + CSV + ": 1 records"));
     pipeline.run().waitUntilFinish();
+  }
+
+  /**
+   * The graph's shuffles: the inputs grouped per meeting, two combines (people folded into accumulators)
+   * and the 1:1 join of context and totals. Any other per-meeting GroupByKey, one that would gather a
+   * meeting's people into one list, fails this test.
+   */
+  @Test
+  public void theOnlyGroupingsAreOfInputsCombinesAndTheOneToOneJoin() {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    parsedInput(p).apply("Analyze", AnalyzeMeetings.create());
+    List<String> groupings = new ArrayList<>();
+    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+      @Override
+      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+        if (node.getTransform() instanceof GroupByKey) {
+          groupings.add(node.getFullName());
+        }
+      }
+    });
+    groupings.sort(null);
+    assertEquals(List.of(
+        "Analyze/AggregateMeetings/GroupByKey",
+        "Analyze/AggregateTimelines/GroupByKey",
+        "Analyze/ExtractMeetingRows/JoinTotalsWithContext/GBK",
+        "Analyze/GroupRecordsByMeeting/CoGroupByMeeting/GBK"), groupings);
   }
 }
