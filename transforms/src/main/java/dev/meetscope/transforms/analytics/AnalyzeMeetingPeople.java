@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -83,7 +82,7 @@ public final class AnalyzeMeetingPeople
     out.get(PARTICIPANTS).setCoder(RecordCoders.of(ParticipantMeeting.class));
     out.get(CONTRIBUTIONS).setCoder(
         KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(PersonContribution.class)));
-    out.get(CONTEXTS).setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(MeetingContext.class)));
+    out.get(CONTEXTS).setCoder(KvCoder.of(StringUtf8Coder.of(), AccumulatorCoder.of(MeetingContext.class)));
     out.get(DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class));
     return out;
   }

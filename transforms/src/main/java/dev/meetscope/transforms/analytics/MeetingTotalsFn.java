@@ -4,7 +4,6 @@ import dev.meetscope.models.analytics.aggregate.MeetingAccumulator;
 import dev.meetscope.models.analytics.aggregate.PersonContribution;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 
 /**
@@ -14,7 +13,7 @@ import org.apache.beam.sdk.transforms.Combine.CombineFn;
  * a 10,000-person meeting small.
  */
 public final class MeetingTotalsFn extends CombineFn<PersonContribution, MeetingAccumulator, MeetingAccumulator> {
-  static final Coder<MeetingAccumulator> CODER = SerializableCoder.of(MeetingAccumulator.class);
+  static final Coder<MeetingAccumulator> CODER = AccumulatorCoder.of(MeetingAccumulator.class);
 
   @Override
   public MeetingAccumulator createAccumulator() {

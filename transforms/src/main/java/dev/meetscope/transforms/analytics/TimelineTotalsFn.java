@@ -4,7 +4,6 @@ import dev.meetscope.models.analytics.aggregate.PersonContribution;
 import dev.meetscope.models.analytics.aggregate.TimelineAccumulator;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 
 /**
@@ -14,7 +13,7 @@ import org.apache.beam.sdk.transforms.Combine.CombineFn;
  */
 public final class TimelineTotalsFn
     extends CombineFn<PersonContribution, TimelineAccumulator, TimelineAccumulator> {
-  static final Coder<TimelineAccumulator> CODER = SerializableCoder.of(TimelineAccumulator.class);
+  static final Coder<TimelineAccumulator> CODER = AccumulatorCoder.of(TimelineAccumulator.class);
 
   @Override
   public TimelineAccumulator createAccumulator() {
