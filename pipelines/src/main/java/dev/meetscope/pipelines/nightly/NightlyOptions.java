@@ -40,4 +40,11 @@ public interface NightlyOptions extends PipelineOptions {
   String getChatKeywords();
 
   void setChatKeywords(String value);
+
+  @Description("Count private (direct) chat messages per sender in participant_meeting.private_chat_messages. "
+      + "Their text is never stored, and they never enter any other metric.")
+  @Default.Boolean(false)
+  boolean getCountPrivateChat();
+
+  void setCountPrivateChat(boolean value);
 }
