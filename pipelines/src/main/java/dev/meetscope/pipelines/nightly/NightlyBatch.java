@@ -14,8 +14,11 @@ import dev.meetscope.transforms.analytics.AnalyzeMeetings;
 import dev.meetscope.transforms.parse.MatchMeetingFiles;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import dev.meetscope.transforms.sink.SinkFormat;
+import dev.meetscope.transforms.sink.webhook.BuildWebhookPayloads;
+import dev.meetscope.transforms.sink.webhook.PostWebhookPayloads;
 import dev.meetscope.transforms.sink.WriteTable;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +50,12 @@ public final class NightlyBatch {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("--timeZone must be an IANA zone id such as America/New_York"
           + " (got '" + options.getTimeZone() + "')");
+    }
+    if (options.getWebhookUrl() != null) {
+      PostWebhookPayloads.to(options.getWebhookUrl()).withSecret(options.getWebhookSecret())
+          .withTimeout(Duration.ofSeconds(options.getWebhookTimeoutSeconds()));
+    } else if (options.getWebhookSecret() != null) {
+      throw new IllegalArgumentException("--webhookSecret needs --webhookUrl");
     }
     if (options.getOutput() == null || options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output must name a folder");
@@ -95,8 +104,20 @@ public final class NightlyBatch {
     analyzed.get(AnalyzeMeetings.TIMELINE).apply("WriteMeetingTimeline",
         WriteTable.of(TimelineMinute.class, "meeting_timeline", out, sink));
 
-    PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
-        .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS))
+    PCollectionList<DeadLetter> deadLetters = PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
+        .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS));
+    if (options.getWebhookUrl() != null) {
+      PCollectionTuple delivered = PCollectionTuple
+          .of(BuildWebhookPayloads.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
+          .and(BuildWebhookPayloads.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
+          // Identities stay out of payloads until governance makes them opt-in per deployment.
+          .apply("BuildWebhookPayloads", BuildWebhookPayloads.create(false))
+          .apply("PostWebhookPayloads", PostWebhookPayloads.to(options.getWebhookUrl())
+              .withSecret(options.getWebhookSecret())
+              .withTimeout(Duration.ofSeconds(options.getWebhookTimeoutSeconds())));
+      deadLetters = deadLetters.and(delivered.get(PostWebhookPayloads.DEAD_LETTERS));
+    }
+    deadLetters
         .apply("FlattenDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", WriteTable.of(DeadLetter.class, "dead_letter", out, sink));
     parsed.get(ParseMeetingFolders.FILE_STATS).apply("WriteFileStats",

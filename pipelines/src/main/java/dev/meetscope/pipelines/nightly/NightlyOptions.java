@@ -47,4 +47,21 @@ public interface NightlyOptions extends PipelineOptions {
   boolean getCountPrivateChat();
 
   void setCountPrivateChat(boolean value);
+
+  @Description("Optional: POST each meeting's JSON payload (docs/webhook-payloads.md) to this http(s) URL.")
+  String getWebhookUrl();
+
+  void setWebhookUrl(String value);
+
+  @Description("Optional: sign webhook payloads with the secret behind this reference: env:VAR, file:PATH "
+      + "or projects/P/secrets/S/versions/V. Never the secret itself.")
+  String getWebhookSecret();
+
+  void setWebhookSecret(String value);
+
+  @Description("Connect and read timeout of each webhook attempt, in seconds.")
+  @Default.Integer(10)
+  int getWebhookTimeoutSeconds();
+
+  void setWebhookTimeoutSeconds(int value);
 }
