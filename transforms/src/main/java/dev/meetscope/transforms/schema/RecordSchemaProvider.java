@@ -60,7 +60,15 @@ public final class RecordSchemaProvider implements SchemaProvider {
 
   /** The Beam schema of a record class. */
   public static Schema schemaOf(Class<?> recordClass) {
-    return SCHEMAS.computeIfAbsent(recordClass, RecordSchemaProvider::buildSchema);
+    // Not computeIfAbsent: building a schema builds its nested records' schemas, a recursive update that
+    // ConcurrentHashMap refuses when the outer record is the first to be asked for.
+    Schema schema = SCHEMAS.get(recordClass);
+    if (schema == null) {
+      schema = buildSchema(recordClass);
+      Schema raced = SCHEMAS.putIfAbsent(recordClass, schema);
+      schema = raced != null ? raced : schema;
+    }
+    return schema;
   }
 
   /** Converts a record to a Row of {@link #schemaOf}. */

@@ -2,11 +2,14 @@ package dev.meetscope.transforms.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.MeetingEvent;
+import dev.meetscope.models.record.MeetingTopic;
 import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.Utterance;
+import dev.meetscope.models.record.UtteranceSentiment;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,9 @@ class TableDocsTest {
     t.put("chat_message", ChatMessage.class);
     t.put("meeting_event", MeetingEvent.class);
     t.put("dead_letter", DeadLetter.class);
+    t.put("utterance_sentiment", UtteranceSentiment.class);
+    t.put("meeting_topic", MeetingTopic.class);
+    t.put("action_item", ActionItemRow.class);
     return t;
   }
 
