@@ -86,7 +86,7 @@ public final class BenchCommand implements Command {
     out.println("meetscope bench nlp");
     out.print(inventory.describe());
     BenchCorpus corpus = BenchCorpus.generate(options.getSentences(), options.getSeed(), options.getRunOnShare());
-    BenchCorpus warmUp = BenchCorpus.generate(60, options.getSeed() + 1000, options.getRunOnShare());
+    BenchCorpus warmUp = BenchCorpus.generate(300, options.getSeed() + 1000, options.getRunOnShare());
     out.printf(Locale.ROOT, "corpus: %d sentences of generated meetings (seed %d): %d speech, %d chat; %.1f tokens "
         + "on average; %d (%.1f %%) over 40 tokens; %d distinct%n", corpus.sentences().size(), options.getSeed(),
         corpus.speech(), corpus.chat(), corpus.meanTokens(), corpus.runOns(),

@@ -15,6 +15,7 @@ import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -29,7 +30,6 @@ import org.ejml.simple.SimpleMatrix;
 final class NlpBenchmark {
   /** Texts per call of the project path, as a Beam bundle would hand them over. */
   static final int BUNDLE = 256;
-  private static final int WARM_UP = 60;
 
   private final PrintStream out;
 
@@ -89,18 +89,43 @@ final class NlpBenchmark {
       Timing t = time(() -> rawLoop(nlp, sample));
       out.printf(Locale.ROOT, "  %-42s %s%n", s.name(), t.describe(sample.size()));
     }
+    List<List<Double>> scores = new ArrayList<>();
     for (ParserChoice p : ParserChoice.values()) {
       NlpConfig c = config.withParser(p).withCacheSize(0);
       SentimentScorer scorer = new SentimentScorer(c);
       scorer.score(warmUp.subList(0, Math.min(20, warmUp.size())));
+      List<Double> perSentence = new ArrayList<>();
       Timing t = time(() -> {
         for (int from = 0; from < sample.size(); from += BUNDLE) {
-          scorer.score(sample.subList(from, Math.min(sample.size(), from + BUNDLE)));
+          scorer.score(sample.subList(from, Math.min(sample.size(), from + BUNDLE))).results()
+              .forEach(r -> perSentence.add(r.sentiment()));
         }
       });
+      scores.add(perSentence);
       out.printf(Locale.ROOT, "  %-42s %s%n", "project path " + p.id() + ", run-on split, no cache",
           t.describe(sample.size()));
     }
+    agreement(scores.get(0), scores.get(1));
+  }
+
+  /** How far the two parsers' sentiment scores of the same sentences differ. */
+  private void agreement(List<Double> a, List<Double> b) {
+    int both = 0;
+    int same = 0;
+    double diff = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != null && b.get(i) != null) {
+        both++;
+        same += polarity(a.get(i)) == polarity(b.get(i)) ? 1 : 0;
+        diff += Math.abs(a.get(i) - b.get(i));
+      }
+    }
+    out.printf(Locale.ROOT, "  sr vs pcfg on the same %d sentences: polarity (<0.4 / 0.4–0.6 / >0.6) agrees for "
+        + "%.1f %%, mean |difference| %.3f%n", both, 100.0 * same / Math.max(1, both), diff / Math.max(1, both));
+  }
+
+  private static int polarity(double score) {
+    return score < 0.4 ? -1 : score > 0.6 ? 1 : 0;
   }
 
   static Properties rawProperties(ParserChoice parser, int maxLen, boolean buildGraphs) {
