@@ -1,5 +1,6 @@
 package dev.meetscope.runners;
 
+import dev.meetscope.runners.bench.BenchCommand;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
@@ -17,7 +18,8 @@ public final class Meetscope {
   private final List<Command> commands;
 
   public Meetscope() {
-    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand()));
+    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
+        new BenchCommand()));
   }
 
   Meetscope(List<Command> commands) {

@@ -2,14 +2,17 @@ package dev.meetscope.transforms.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.record.MeetingSummary;
+import dev.meetscope.models.record.MeetingTopic;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
+import dev.meetscope.models.record.UtteranceSentiment;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,9 @@ class TableDocsTest {
     t.put("meeting", MeetingSummary.class);
     t.put("meeting_timeline", TimelineMinute.class);
     t.put("dead_letter", DeadLetter.class);
+    t.put("utterance_sentiment", UtteranceSentiment.class);
+    t.put("meeting_topic", MeetingTopic.class);
+    t.put("action_item", ActionItemRow.class);
     return t;
   }
 
