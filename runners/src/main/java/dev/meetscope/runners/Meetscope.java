@@ -6,6 +6,7 @@ import dev.meetscope.runners.cli.MissingInputException;
 import dev.meetscope.runners.cli.PullCommand;
 import dev.meetscope.runners.cli.RelayCommand;
 import dev.meetscope.runners.cli.UsageException;
+import dev.meetscope.runners.flink.FlinkClusterCommand;
 import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
 import java.io.PrintStream;
@@ -17,7 +18,8 @@ public final class Meetscope {
   private final List<Command> commands;
 
   public Meetscope() {
-    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand()));
+    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
+        new FlinkClusterCommand()));
   }
 
   Meetscope(List<Command> commands) {
