@@ -25,28 +25,40 @@ public final class OfflineJobSpec {
   private OfflineJobSpec() {}
 
   /**
-   * Translates {@code pipeline} (built with {@code options}, runner DataflowRunner) and returns the parsed job.
-   * Mutates {@code options}: use it for nothing else afterwards.
+   * Makes {@code options} (runner DataflowRunner) translate offline into {@code workDir}. Call it before
+   * {@code Pipeline.create(options)}, which already builds the runner and, with default options, would
+   * contact Cloud Storage to check the temp bucket. The options are then good for nothing else.
    */
-  public static DataflowJob translate(Pipeline pipeline, DataflowPipelineOptions options, Path workDir)
-      throws IOException {
+  public static void prepare(DataflowPipelineOptions options, Path workDir) throws IOException {
     if (options.getTempLocation() == null || !options.getTempLocation().startsWith("gs://")) {
       throw new IllegalArgumentException("DataflowRunner needs --tempLocation=gs://<bucket>/<path> (got "
           + options.getTempLocation() + ")");
     }
     Files.createDirectories(workDir);
-    Path jobFile = workDir.resolve("job.json");
     options.setCredentialFactoryClass(NoopCredentialFactory.class);
     options.setPathValidatorClass(NoopPathValidator.class);
-    // Set explicitly: its default factory would contact Cloud Storage to inspect the bucket.
+    // Set explicitly: its default factory would inspect the bucket.
     options.setGcpTempLocation(options.getTempLocation());
     options.setStagingLocation(workDir.resolve("staging").toString());
     options.setFilesToStage(List.of());
-    options.setTemplateLocation(jobFile.toString());
+    options.setDataflowJobFile(null);
+    options.setTemplateLocation(jobFile(workDir).toString());
     options.setDataflowClient(new Dataflow.Builder(REFUSING_TRANSPORT, Transport.getJsonFactory(), null)
         .setApplicationName("meetscope-offline").build());
+  }
+
+  /** Translates a pipeline created with options {@link #prepare prepared} for {@code workDir}. */
+  public static DataflowJob translate(Pipeline pipeline, Path workDir) throws IOException {
+    DataflowPipelineOptions options = pipeline.getOptions().as(DataflowPipelineOptions.class);
+    if (!jobFile(workDir).toString().equals(options.getTemplateLocation())) {
+      throw new IllegalStateException("call OfflineJobSpec.prepare(options, workDir) before Pipeline.create");
+    }
     DataflowRunner.fromOptions(options).run(pipeline);
-    return DataflowJob.parse(Files.readString(jobFile));
+    return DataflowJob.parse(Files.readString(jobFile(workDir)));
+  }
+
+  private static Path jobFile(Path workDir) {
+    return workDir.resolve("job.json");
   }
 
   private static final HttpTransport REFUSING_TRANSPORT = new HttpTransport() {

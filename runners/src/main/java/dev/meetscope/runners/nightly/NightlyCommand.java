@@ -250,45 +250,58 @@ public final class NightlyCommand implements Command {
         }
       }
     }
-    Pipeline pipeline = Pipeline.create(options);
-    NightlyBatch.build(pipeline, options, pattern);
-    int[] transforms = {0};
-    pipeline.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
-      @Override
-      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
-        transforms[0]++;
-      }
-    });
     String runner = options.getRunner().getSimpleName();
-    out.println("meetscope nightly --dryRun: options and input OK; nothing was run or written.");
-    out.println("  runner:  " + runner);
-    if (options.getDate() != null) {
-      out.println("  date:    " + options.getDate());
-    }
-    out.printf("  input:   %s → %s: %d files in %d meeting folders%n", options.getInput(), pattern, files,
-        meetings.size());
-    out.printf("  output:  %s (%s): would replace %s and _METRICS.json%n", options.getOutput(), options.getSink(),
-        String.join(", ", NightlyBatch.TABLES));
-    out.printf("  graph:   %d primitive transforms%n", transforms[0]);
-    if (runner.equals("DataflowRunner")) {
-      DataflowPipelineOptions dataflow = options.as(DataflowPipelineOptions.class);
-      String jobFile = dataflow.getDataflowJobFile();
-      dataflow.setDataflowJobFile(null);
-      Path work = Files.createTempDirectory("meetscope-dataflow-");
-      try {
-        DataflowJob job = OfflineJobSpec.translate(pipeline, dataflow, work);
+    boolean dataflow = runner.equals("DataflowRunner");
+    String jobFile = dataflow ? options.as(DataflowPipelineOptions.class).getDataflowJobFile() : null;
+    Path work = dataflow ? Files.createTempDirectory("meetscope-dataflow-") : null;
+    try {
+      if (dataflow) {
+        try {
+          OfflineJobSpec.prepare(options.as(DataflowPipelineOptions.class), work);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }
+      Pipeline pipeline = Pipeline.create(options);
+      NightlyBatch.build(pipeline, options, pattern);
+      int[] transforms = {0};
+      pipeline.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+        @Override
+        public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+          transforms[0]++;
+        }
+      });
+      DataflowJob job = null;
+      if (dataflow) {
+        try {
+          job = OfflineJobSpec.translate(pipeline, work);
+        } catch (RuntimeException e) {
+          throw new UsageException("the Dataflow translation failed: " + rootMessage(e));
+        }
+      }
+      out.println("meetscope nightly --dryRun: options and input OK; nothing was run or written.");
+      out.println("  runner:  " + runner);
+      if (options.getDate() != null) {
+        out.println("  date:    " + options.getDate());
+      }
+      out.printf("  input:   %s → %s: %d files in %d meeting folders%n", options.getInput(), pattern, files,
+          meetings.size());
+      out.printf("  output:  %s (%s): would replace %s and _METRICS.json%n", options.getOutput(),
+          options.getSink(), String.join(", ", NightlyBatch.TABLES));
+      out.printf("  graph:   %d primitive transforms%n", transforms[0]);
+      if (job != null) {
         out.printf("  dataflow: job specification translated offline: %d steps%n", job.steps().size());
         if (jobFile != null && !jobFile.isBlank()) {
           Files.writeString(Path.of(jobFile), job.json());
           out.println("  dataflow: written to " + jobFile);
         }
-      } catch (RuntimeException e) {
-        throw new UsageException("the Dataflow translation failed: " + rootMessage(e));
-      } finally {
+      }
+      return ExitCodes.OK;
+    } finally {
+      if (work != null) {
         deleteTree(work);
       }
     }
-    return ExitCodes.OK;
   }
 
   private static boolean hidden(String path) {
