@@ -1,5 +1,6 @@
 package dev.meetscope.runners;
 
+import dev.meetscope.runners.bench.BenchCommand;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
@@ -19,7 +20,7 @@ public final class Meetscope {
 
   public Meetscope() {
     this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
-        new FlinkClusterCommand()));
+        new FlinkClusterCommand(), new BenchCommand()));
   }
 
   Meetscope(List<Command> commands) {
