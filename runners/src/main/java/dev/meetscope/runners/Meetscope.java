@@ -7,6 +7,7 @@ import dev.meetscope.runners.cli.MissingInputException;
 import dev.meetscope.runners.cli.PullCommand;
 import dev.meetscope.runners.cli.RelayCommand;
 import dev.meetscope.runners.cli.UsageException;
+import dev.meetscope.runners.flink.FlinkClusterCommand;
 import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ public final class Meetscope {
 
   public Meetscope() {
     this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
-        new BenchCommand()));
+        new FlinkClusterCommand(), new BenchCommand()));
   }
 
   Meetscope(List<Command> commands) {

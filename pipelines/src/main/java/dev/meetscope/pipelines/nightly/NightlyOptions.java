@@ -64,4 +64,19 @@ public interface NightlyOptions extends PipelineOptions {
   int getWebhookTimeoutSeconds();
 
   void setWebhookTimeoutSeconds(int value);
+
+  @Description("The day to process, YYYY-MM-DD or 'yesterday' (in --timeZone). Reads the day's partition "
+      + "<input>/<date> (or --input with {date} replaced) and writes <output>/<date> (or --output with "
+      + "{date} replaced), replacing only that day on rerun. Default: no partitions, --input and --output "
+      + "as given.")
+  String getDate();
+
+  void setDate(String value);
+
+  @Description("Check options and inputs, build the job graph and print what would run, without running "
+      + "it or touching the output.")
+  @Default.Boolean(false)
+  boolean getDryRun();
+
+  void setDryRun(boolean value);
 }

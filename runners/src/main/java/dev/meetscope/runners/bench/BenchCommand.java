@@ -1,23 +1,27 @@
 package dev.meetscope.runners.bench;
 
-import dev.meetscope.models.nlp.ModelInventory;
-import dev.meetscope.models.nlp.NlpConfig;
-import dev.meetscope.pipelines.nlp.NlpOptions;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
-import dev.meetscope.runners.cli.OptionsHelp;
 import dev.meetscope.runners.cli.UsageException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Locale;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import java.util.List;
 
 /**
- * {@code meetscope bench nlp [--sentences=N] [--parsers=true]}: sentiment throughput of plain CoreNLP and of the
- * project's path on generated meeting speech, ending with {@code ratio=<project ÷ raw>};
- * {@code meetscope bench models}: the CoreNLP version and model files this build carries.
+ * {@code meetscope bench <mode>}: reproducible measurements for docs/benchmarks.md. Each mode is a
+ * {@link Command} of its own ({@code nightly}, {@code nlp}, {@code models}); adding one is adding it to the list.
  */
 public final class BenchCommand implements Command {
+  private final List<Command> modes;
+
+  public BenchCommand() {
+    this(List.of(new BenchNightly(), new BenchNlp(), new BenchModels()));
+  }
+
+  public BenchCommand(List<Command> modes) {
+    this.modes = modes;
+  }
+
   @Override
   public String name() {
     return "bench";
@@ -25,77 +29,35 @@ public final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "Benchmarks: `bench nlp` (sentiment sentences/s, raw CoreNLP vs project); `bench models`";
+    return "Benchmarks: " + String.join(", ", modes.stream().map(Command::name).toList())
+        + " (see docs/benchmarks.md)";
   }
 
   @Override
   public void printHelp(PrintStream out) {
-    out.println("Usage: meetscope bench nlp [--sentences=N] [--parsers=true] [NLP options]");
-    out.println("       meetscope bench models");
+    out.println("Usage: meetscope bench <mode> [--option=value ...]");
     out.println();
-    out.println("bench nlp scores the same generated meeting sentences with plain CoreNLP in a loop and with the");
-    out.println("project's sentiment path, in one JVM, and prints sentences per second for both; the last line is");
-    out.println("ratio=<project sentences/s / raw sentences/s>. bench models lists the CoreNLP model files and version");
-    out.println("packed into this build.");
+    out.println("Modes:");
+    for (Command m : modes) {
+      out.printf("  %-10s %s%n", m.name(), m.summary());
+    }
     out.println();
-    out.println("Options of bench nlp:");
-    OptionsHelp.print(out, BenchOptions.class);
-    OptionsHelp.print(out, NlpOptions.class);
+    out.println("`meetscope bench <mode> --help` lists a mode's options.");
   }
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    if (args.length == 0 || OptionsHelp.wantsHelp(args)) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       printHelp(out);
-      return args.length == 0 ? ExitCodes.BAD_OPTIONS : ExitCodes.OK;
+      if (args.length == 0) {
+        throw new UsageException("say which benchmark: " + String.join(", ",
+            modes.stream().map(Command::name).toList()));
+      }
+      return ExitCodes.OK;
     }
-    String mode = args[0];
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    ModelInventory inventory = ModelInventory.load();
-    switch (mode) {
-      case "models" -> {
-        if (rest.length > 0) {
-          throw new UsageException("bench models takes no options");
-        }
-        out.print(inventory.describe());
-        return inventory.files().stream().allMatch(ModelInventory.ModelFile::present) ? ExitCodes.OK
-            : ExitCodes.MISSING_INPUT;
-      }
-      case "nlp" -> {
-        return nlp(rest, inventory, out);
-      }
-      default -> throw new UsageException("unknown benchmark '" + mode + "': use `bench nlp` or `bench models`");
-    }
-  }
-
-  private int nlp(String[] args, ModelInventory inventory, PrintStream out) throws Exception {
-    BenchOptions options;
-    NlpConfig config;
-    try {
-      options = PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class);
-      config = NlpOptions.config(options);
-      if (options.getSentences() < 1 || options.getParserSentences() < 1) {
-        throw new IllegalArgumentException("--sentences and --parserSentences must be at least 1");
-      }
-      if (options.getRunOnShare() < 0 || options.getRunOnShare() > 1) {
-        throw new IllegalArgumentException("--runOnShare must be from 0 to 1");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    out.println("meetscope bench nlp");
-    out.print(inventory.describe());
-    BenchCorpus corpus = BenchCorpus.generate(options.getSentences(), options.getSeed(), options.getRunOnShare());
-    BenchCorpus warmUp = BenchCorpus.generate(300, options.getSeed() + 1000, options.getRunOnShare());
-    out.printf(Locale.ROOT, "corpus: %d sentences of generated meetings (seed %d): %d speech, %d chat; %.1f tokens "
-        + "on average; %d (%.1f %%) over 40 tokens; %d distinct%n", corpus.sentences().size(), options.getSeed(),
-        corpus.speech(), corpus.chat(), corpus.meanTokens(), corpus.runOns(),
-        100.0 * corpus.runOns() / corpus.sentences().size(), corpus.distinct());
-    out.println("cores available: " + Runtime.getRuntime().availableProcessors() + ", max heap: "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
-    double ratio = new NlpBenchmark(out).run(corpus, warmUp.sentences(), config, options.getParsers(),
-        options.getParserSentences());
-    out.printf(Locale.ROOT, "ratio=%.2f%n", ratio);
-    return ExitCodes.OK;
+    Command mode = modes.stream().filter(m -> m.name().equals(args[0])).findFirst()
+        .orElseThrow(() -> new UsageException("unknown benchmark '" + args[0] + "'; modes: "
+            + String.join(", ", modes.stream().map(Command::name).toList())));
+    return mode.run(Arrays.copyOfRange(args, 1, args.length), out, err);
   }
 }

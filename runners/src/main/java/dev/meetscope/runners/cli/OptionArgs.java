@@ -9,20 +9,20 @@ import java.util.Map;
  * Beam-style {@code --name=value} options of one command, checked against the command's declared options
  * (each with its default and help line) so that {@code --help} can list them all.
  */
-final class OptionArgs {
+public final class OptionArgs {
   /** One declared option; a null default means required (or optional without default, see help). */
-  record Option(String name, String defaultValue, String help) {}
+  public record Option(String name, String defaultValue, String help) {}
 
   private final Map<String, Option> declared = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
   private boolean help;
 
-  OptionArgs(List<Option> options) {
+  public OptionArgs(List<Option> options) {
     options.forEach(o -> declared.put(o.name(), o));
   }
 
   /** Parses {@code args}; unknown or malformed options raise a {@link UsageException} naming them. */
-  OptionArgs parse(String command, String[] args) {
+  public OptionArgs parse(String command, String[] args) {
     for (String arg : args) {
       if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
@@ -42,21 +42,21 @@ final class OptionArgs {
     return this;
   }
 
-  boolean help() {
+  public boolean help() {
     return help;
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return values.containsKey(name);
   }
 
   /** The given value, else the declared default (may be null). */
-  String get(String name) {
+  public String get(String name) {
     check(name);
     return values.containsKey(name) ? values.get(name) : declared.get(name).defaultValue();
   }
 
-  String required(String command, String name) {
+  public String required(String command, String name) {
     String v = get(name);
     if (v == null || v.isBlank()) {
       throw new UsageException("meetscope " + command + ": --" + name + " is required: "
@@ -65,7 +65,7 @@ final class OptionArgs {
     return v;
   }
 
-  long getLong(String command, String name, long min, long max) {
+  public long getLong(String command, String name, long min, long max) {
     String v = get(name);
     try {
       long n = Long.parseLong(v.strip());
@@ -79,7 +79,7 @@ final class OptionArgs {
     }
   }
 
-  boolean getBoolean(String command, String name) {
+  public boolean getBoolean(String command, String name) {
     String v = get(name);
     if ("true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v)) {
       return Boolean.parseBoolean(v);
@@ -87,7 +87,7 @@ final class OptionArgs {
     throw new UsageException("meetscope " + command + ": --" + name + " must be true or false, got '" + v + "'");
   }
 
-  void printOptions(PrintStream out) {
+  public void printOptions(PrintStream out) {
     for (Option o : declared.values()) {
       out.printf("  --%s=%s%n      %s%n", o.name(), o.defaultValue() == null ? "<value>" : o.defaultValue(),
           o.help());

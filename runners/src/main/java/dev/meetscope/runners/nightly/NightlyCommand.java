@@ -7,19 +7,36 @@ import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.InputResolver;
 import dev.meetscope.runners.cli.OptionsHelp;
 import dev.meetscope.runners.cli.UsageException;
+import dev.meetscope.runners.dataflow.DataflowJob;
+import dev.meetscope.runners.dataflow.OfflineJobSpec;
+import dev.meetscope.runners.flink.FlinkRest;
+import dev.meetscope.runners.flink.JvmFlags;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.runners.dataflow.options.DataflowPipelineOptions;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 
 /**
  * {@code meetscope nightly}: the batch job. With no arguments it reads the bundled sample meetings and
@@ -28,6 +45,19 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class NightlyCommand implements Command {
   /** Where the bundled sample meetings live, relative to the repository root. */
   static final String BUNDLED_FIXTURES = "fixtures/meetings";
+  /** How often a running job prints a progress line (runs shorter than this print none). */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+  private final Clock clock;
+
+  public NightlyCommand() {
+    this(Clock.systemDefaultZone());
+  }
+
+  /** For tests: the clock that defines "yesterday". */
+  public NightlyCommand(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String name() {
@@ -53,9 +83,13 @@ public final class NightlyCommand implements Command {
     out.println("      DirectRunner (embedded default), FlinkRunner (with --flinkMaster=[local] or host:port)"
         + " or DataflowRunner.");
     out.println("  --flinkMaster=[auto]");
-    out.println("      With --runner=FlinkRunner: [local] runs Flink in this JVM; host:port submits to a cluster.");
+    out.println("      With --runner=FlinkRunner: [local] runs Flink in this JVM; host:port submits to a cluster");
+    out.println("      (see `meetscope flink-cluster`); only the runnable jar is staged.");
+    out.println("  Any other Beam option of the chosen runner (e.g. --parallelism, --project, --region,");
+    out.println("  --tempLocation, --enforceImmutability=false) is passed through. See docs/runners.md.");
     out.println();
-    out.println("Exit codes: 0 ok, 2 bad options, 3 missing input, 4 pipeline failed, 1 internal error.");
+    out.println("Exit codes: 0 ok, 2 bad options, 3 missing input (or the --date partition is absent),");
+    out.println("4 pipeline failed (or the Flink cluster does not answer), 1 internal error.");
   }
 
   @Override
@@ -64,15 +98,37 @@ public final class NightlyCommand implements Command {
       printHelp(out);
       return ExitCodes.OK;
     }
+    boolean explicitInput = Arrays.stream(args).anyMatch(a -> a.startsWith("--input="));
     NightlyOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(withDefaults(args)).as(NightlyOptions.class);
       NightlyBatch.validate(options);
+      applyDate(options, explicitInput);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    String runner = options.getRunner().getSimpleName();
+    if (!runner.equals("DirectRunner")) {
+      // Workers of other runners may run in another folder: give them absolute local paths.
+      options.setInput(absoluteIfLocal(options.getInput()));
+      options.setOutput(absoluteIfLocal(options.getOutput()));
+    }
     FileSystems.setDefaultPipelineOptions(options);
     String pattern = InputResolver.filePattern(options.getInput());
+    if (options.getDryRun()) {
+      return dryRun(options, pattern, out);
+    }
+    if (runner.equals("FlinkRunner")) {
+      String problem = prepareFlinkCluster(options.as(FlinkPipelineOptions.class));
+      if (problem != null) {
+        err.println("meetscope nightly: " + problem);
+        return ExitCodes.PIPELINE_FAILED;
+      }
+    }
+    if (runner.equals("DirectRunner")) {
+      // Return from run() at once so the progress line can read live counters.
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
 
     OutputFolder output = new OutputFolder(options.getOutput());
     clearPreviousOutput(output);
@@ -81,8 +137,9 @@ public final class NightlyCommand implements Command {
     Pipeline pipeline = Pipeline.create(options);
     NightlyBatch.build(pipeline, options, pattern);
     PipelineResult result;
-    try {
+    try (ProgressReporter progress = new ProgressReporter("nightly", runner, PROGRESS_EVERY, err)) {
       result = pipeline.run();
+      progress.running(result);
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         err.println("meetscope nightly: the pipeline ended in state " + state);
@@ -100,7 +157,8 @@ public final class NightlyCommand implements Command {
     run.put("file_pattern", pattern);
     run.put("output", options.getOutput());
     run.put("sink", options.getSink());
-    run.put("runner", options.getRunner().getSimpleName());
+    run.put("runner", runner);
+    run.put("date", options.getDate());
     run.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
     RunMetrics metrics = new RunMetrics().build(run,
         RunMetrics.readFileStats(output, NightlyBatch.FILE_STATS_TABLE + "/file_stat"), result,
@@ -121,6 +179,151 @@ public final class NightlyCommand implements Command {
       return ExitCodes.PIPELINE_FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * {@code --date}: points input and output at the day's partitions. Without it, a {@code {date}} placeholder
+   * in a path is a mistake.
+   */
+  private void applyDate(NightlyOptions options, boolean explicitInput) {
+    String date = options.getDate();
+    if (date == null || date.isBlank()) {
+      for (String path : List.of(options.getInput(), options.getOutput())) {
+        if (path.contains(DatePartition.PLACEHOLDER)) {
+          throw new IllegalArgumentException(path + " contains " + DatePartition.PLACEHOLDER
+              + ": say which day with --date=YYYY-MM-DD or --date=yesterday");
+        }
+      }
+      return;
+    }
+    if (!explicitInput) {
+      throw new IllegalArgumentException("--date selects a day under --input: give --input=<landing folder>"
+          + " holding one folder per day (<input>/YYYY-MM-DD/<meeting>/), or a path with "
+          + DatePartition.PLACEHOLDER);
+    }
+    DatePartition day = DatePartition.of(date, ZoneId.of(options.getTimeZone()), clock, options.getInput(),
+        options.getOutput());
+    options.setDate(day.date().toString());
+    options.setInput(day.input());
+    options.setOutput(day.output());
+  }
+
+  /**
+   * For a Flink cluster ({@code --flinkMaster=host:port}): checks that it answers and stages only the
+   * runnable jar (Beam would otherwise upload every class path entry). Returns a problem, or null.
+   */
+  private static String prepareFlinkCluster(FlinkPipelineOptions flink) {
+    FlinkRest.HostPort address;
+    try {
+      address = FlinkRest.clusterAddress(flink.getFlinkMaster()).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (address == null) {
+      return null;
+    }
+    if (FlinkRest.overview(address.host(), address.port(), Duration.ofSeconds(5)).isEmpty()) {
+      return "no Flink cluster answers at http://" + address + "/overview. Start one with `meetscope"
+          + " flink-cluster start` (port 8081, or --port), or fix --flinkMaster.";
+    }
+    Path jar = JvmFlags.runnableJar();
+    if (flink.getFilesToStage() == null && jar != null) {
+      flink.setFilesToStage(List.of(jar.toString()));
+    }
+    return null;
+  }
+
+  /** {@code --dryRun}: everything up to running the job, and a report of what would run. */
+  private int dryRun(NightlyOptions options, String pattern, PrintStream out) throws IOException {
+    int files = 0;
+    Set<String> meetings = new TreeSet<>();
+    for (MatchResult r : FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW)) {
+      if (r.status() != MatchResult.Status.OK) {
+        continue;
+      }
+      for (MatchResult.Metadata m : r.metadata()) {
+        String path = m.resourceId().toString();
+        String folder = m.resourceId().getCurrentDirectory().toString();
+        if (!m.resourceId().isDirectory() && !hidden(path) && !hidden(folder)) {
+          files++;
+          meetings.add(folder);
+        }
+      }
+    }
+    String runner = options.getRunner().getSimpleName();
+    boolean dataflow = runner.equals("DataflowRunner");
+    String jobFile = dataflow ? options.as(DataflowPipelineOptions.class).getDataflowJobFile() : null;
+    Path work = dataflow ? Files.createTempDirectory("meetscope-dataflow-") : null;
+    try {
+      if (dataflow) {
+        try {
+          OfflineJobSpec.prepare(options.as(DataflowPipelineOptions.class), work);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }
+      Pipeline pipeline = Pipeline.create(options);
+      NightlyBatch.build(pipeline, options, pattern);
+      int[] transforms = {0};
+      pipeline.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+        @Override
+        public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+          transforms[0]++;
+        }
+      });
+      DataflowJob job = null;
+      if (dataflow) {
+        try {
+          job = OfflineJobSpec.translate(pipeline, work);
+        } catch (RuntimeException e) {
+          throw new UsageException("the Dataflow translation failed: " + rootMessage(e));
+        }
+      }
+      out.println("meetscope nightly --dryRun: options and input OK; nothing was run or written.");
+      out.println("  runner:  " + runner);
+      if (options.getDate() != null) {
+        out.println("  date:    " + options.getDate());
+      }
+      out.printf("  input:   %s → %s: %d files in %d meeting folders%n", options.getInput(), pattern, files,
+          meetings.size());
+      out.printf("  output:  %s (%s): would replace %s and _METRICS.json%n", options.getOutput(),
+          options.getSink(), String.join(", ", NightlyBatch.TABLES));
+      out.printf("  graph:   %d primitive transforms%n", transforms[0]);
+      if (job != null) {
+        out.printf("  dataflow: job specification translated offline: %d steps%n", job.steps().size());
+        if (jobFile != null && !jobFile.isBlank()) {
+          Files.writeString(Path.of(jobFile), job.json());
+          out.println("  dataflow: written to " + jobFile);
+        }
+      }
+      return ExitCodes.OK;
+    } finally {
+      if (work != null) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  private static boolean hidden(String path) {
+    String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String name = p.substring(p.lastIndexOf('/') + 1);
+    return name.startsWith(".") || name.startsWith("_");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** A local path made absolute; URLs such as gs://… are returned as they are. */
+  static String absoluteIfLocal(String path) {
+    if (path.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      return path;
+    }
+    return Path.of(path).toAbsolutePath().normalize().toString();
   }
 
   private static void clearPreviousOutput(OutputFolder output) throws java.io.IOException {

@@ -1,0 +1,153 @@
+package dev.meetscope.runners.dataflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meetscope.pipelines.nightly.NightlyBatch;
+import dev.meetscope.pipelines.nightly.NightlyOptions;
+import dev.meetscope.runners.Meetscope;
+import dev.meetscope.runners.cli.ExitCodes;
+import dev.meetscope.runners.dataflow.DataflowJob.Dangling;
+import dev.meetscope.runners.dataflow.DataflowJob.Step;
+import dev.meetscope.transforms.parse.ParseMeetingFolders;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.runners.dataflow.options.DataflowPipelineOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Translates the nightly graph with the real DataflowRunner into the Dataflow job specification, offline (no
+ * GCP project, credentials or network), and checks its steps: a graph Dataflow cannot run, or a table output
+ * that nothing writes, fails here instead of at submission.
+ */
+class NightlyDataflowTranslationTest {
+  private static final String BUCKET = "gs://meetscope-demo";
+  private static final String PATTERN = BUCKET + "/landing/2026-03-02/*/*";
+
+  private static DataflowPipelineOptions options(String... extra) {
+    PipelineOptionsFactory.register(NightlyOptions.class);
+    List<String> args = new java.util.ArrayList<>(List.of("--runner=DataflowRunner", "--project=meetscope-demo",
+        "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp", "--jobName=meetscope-nightly-2026-03-02",
+        "--input=" + BUCKET + "/landing/2026-03-02", "--output=" + BUCKET + "/tables/2026-03-02"));
+    args.addAll(List.of(extra));
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(DataflowPipelineOptions.class);
+  }
+
+  @Test
+  void theNightlyGraphTranslatesWithEveryStageNamedAndEveryTableWritten(@TempDir Path dir) throws Exception {
+    DataflowPipelineOptions options = options();
+    OfflineJobSpec.prepare(options, dir);
+    Pipeline pipeline = Pipeline.create(options);
+    NightlyBatch.build(pipeline, options.as(NightlyOptions.class), PATTERN);
+
+    DataflowJob job = OfflineJobSpec.translate(pipeline, dir);
+
+    JsonNode root = new ObjectMapper().readTree(job.json());
+    assertEquals("JOB_TYPE_BATCH", root.get("type").asText());
+    assertEquals("meetscope-nightly-2026-03-02", root.get("name").asText());
+    for (String stage : List.of("MatchMeetingFiles", "ParseMeetingFiles", "WriteParticipantSessions",
+        "WriteUtterances", "WriteChatMessages", "WriteMeetingEvents", "WriteDeadLetters", "WriteFileStats")) {
+      assertTrue(job.steps().stream().anyMatch(s -> s.userName().startsWith(stage + "/")), stage);
+    }
+    assertNotNull(job.step("MatchMeetingFiles/GroupFilesByMeeting"));
+    assertEquals("GroupByKey", job.step("MatchMeetingFiles/GroupFilesByMeeting").kind());
+
+    // Each table the parse step emits goes to its writer.
+    Step parse = job.step("ParseMeetingFiles/ParseMeetingFolder");
+    assertEquals("ParallelDo", parse.kind());
+    Map<TupleTag<?>, String> writers = Map.of(
+        ParseMeetingFolders.SESSIONS, "WriteParticipantSessions/ToAvro",
+        ParseMeetingFolders.UTTERANCES, "WriteUtterances/ToAvro",
+        ParseMeetingFolders.CHAT_MESSAGES, "WriteChatMessages/ToAvro",
+        ParseMeetingFolders.EVENTS, "WriteMeetingEvents/ToAvro",
+        ParseMeetingFolders.DEAD_LETTERS, "WriteDeadLetters/ToAvro",
+        ParseMeetingFolders.FILE_STATS, "WriteFileStats/ToJsonLines");
+    writers.forEach((tag, writer) -> assertEquals(List.of(writer),
+        job.consumersOf(parse, tag.getId()).stream().map(Step::userName).toList(), tag.getId()));
+
+    // Nothing computed is thrown away, apart from the inner bookkeeping outputs of Beam's file writes and
+    // the manifests, which the attendance stage consumes once it is wired in.
+    Set<String> mayDangle = Set.of("ParseMeetingFiles/ParseMeetingFolder:" + ParseMeetingFolders.MANIFESTS.getId());
+    List<Dangling> dangling = job.unconsumedOutputs().stream()
+        .filter(d -> !d.userName().matches("Write[A-Za-z]+/Write(Parquet|JsonLines)/.*"))
+        .filter(d -> !mayDangle.contains(d.userName() + ":" + d.output()))
+        .toList();
+    assertEquals(List.of(), dangling);
+  }
+
+  private static final TupleTag<String> MAIN = new TupleTag<>("main") {};
+  private static final TupleTag<String> FORGOTTEN = new TupleTag<>("forgotten") {};
+
+  /** Emits every element on both outputs. */
+  private static final class SplitFn extends DoFn<String, String> {
+    @ProcessElement
+    public void process(@Element String s, MultiOutputReceiver out) {
+      out.get(MAIN).output(s);
+      out.get(FORGOTTEN).output(s);
+    }
+  }
+
+  @Test
+  void anUnconsumedOutputIsFound() throws Exception {
+    String json;
+    {
+      Path dir = Files.createTempDirectory("meetscope-dataflow-test");
+      DataflowPipelineOptions options = options();
+      OfflineJobSpec.prepare(options, dir);
+      Pipeline pipeline = Pipeline.create(options);
+      pipeline.apply("Words", Create.of("a", "b"))
+          .apply("Split", ParDo.of(new SplitFn()).withOutputTags(MAIN, TupleTagList.of(FORGOTTEN)))
+          .get(MAIN).apply("Upper", org.apache.beam.sdk.transforms.MapElements
+              .into(org.apache.beam.sdk.values.TypeDescriptors.strings()).via(String::toUpperCase));
+      json = OfflineJobSpec.translate(pipeline, dir).json();
+    }
+    DataflowJob job = DataflowJob.parse(json);
+    List<Dangling> dangling = job.unconsumedOutputs();
+    assertTrue(dangling.contains(new Dangling("Split", "forgotten")), dangling.toString());
+    assertTrue(dangling.stream().anyMatch(d -> d.userName().equals("Upper/Map")), dangling.toString());
+    assertTrue(dangling.stream().noneMatch(d -> d.userName().equals("Split") && d.output().equals("main")));
+  }
+
+  @Test
+  void dryRunOnDataflowTranslatesOfflineAndWritesTheJobFile(@TempDir Path dir) {
+    Path jobFile = dir.resolve("job.json");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
+        "--project=meetscope-demo", "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp",
+        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables", "--dataflowJobFile=" + jobFile},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(ExitCodes.OK, exit, printed + err.toString(StandardCharsets.UTF_8));
+    assertTrue(printed.contains("dataflow: job specification translated offline: "), printed);
+    assertTrue(Files.isRegularFile(jobFile));
+  }
+
+  @Test
+  void dataflowWithoutACloudStorageTempLocationIsABadOption() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
+        "--project=meetscope-demo", "--region=europe-west1", "--input=../fixtures/meetings",
+        "--output=" + BUCKET + "/tables"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.BAD_OPTIONS, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tempLocation=gs://"), err.toString());
+  }
+}
