@@ -60,7 +60,15 @@ public final class RecordSchemaProvider implements SchemaProvider {
 
   /** The Beam schema of a record class. */
   public static Schema schemaOf(Class<?> recordClass) {
-    return SCHEMAS.computeIfAbsent(recordClass, RecordSchemaProvider::buildSchema);
+    Schema known = SCHEMAS.get(recordClass);
+    if (known != null) {
+      return known;
+    }
+    // Not computeIfAbsent: a nested record builds its own schema first, and a recursive update of a
+    // ConcurrentHashMap throws. Two threads may build the same schema; the first one stored wins.
+    Schema built = buildSchema(recordClass);
+    Schema raced = SCHEMAS.putIfAbsent(recordClass, built);
+    return raced != null ? raced : built;
   }
 
   /** Converts a record to a Row of {@link #schemaOf}. */
