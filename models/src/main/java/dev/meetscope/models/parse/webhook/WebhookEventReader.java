@@ -90,6 +90,11 @@ public final class WebhookEventReader implements FormatReader<MeetingEvent> {
     return out.result;
   }
 
+  /** {@code raw} with secrets and chat text removed, as every webhook dead letter keeps it. */
+  public static String redacted(String raw) {
+    return Redaction.text(raw);
+  }
+
   /** NDJSON: the first line holds more than an opening brace and some line is a whole object. */
   private static boolean isLineDelimited(Line first, List<Line> lines) {
     String head = first.text().strip();
