@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
+import dev.meetscope.models.record.DropoffAlert;
+import dev.meetscope.models.record.LiveWindowStats;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.Utterance;
@@ -33,6 +35,8 @@ class TableDocsTest {
     t.put("chat_message", ChatMessage.class);
     t.put("meeting_event", MeetingEvent.class);
     t.put("dead_letter", DeadLetter.class);
+    t.put("live_window", LiveWindowStats.class);
+    t.put("dropoff_alert", DropoffAlert.class);
     return t;
   }
 
