@@ -64,7 +64,8 @@ public final class PresenceAccumulator implements Serializable {
     List<long[]> segments = new ArrayList<>();
     for (Map.Entry<Long, Long> d : eligible.entrySet()) {
       long t = d.getKey();
-      NavigableMap<Long, Long> inWindow = eligible.subMap(t, true, t + window, false);
+      // eligible is a head map: a window reaching past the cutoff must end at it (else "toKey out of range").
+      NavigableMap<Long, Long> inWindow = eligible.subMap(t, true, Math.min(t + window, cutoff), false);
       long leavers = sum(inWindow);
       long present = presentBefore.get(t);
       if (present > 0 && leavers >= settings.dropoffMinLeavers()
