@@ -3,11 +3,14 @@ package dev.meetscope.runners;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
+import dev.meetscope.runners.bench.BenchStreamCommand;
 import dev.meetscope.runners.cli.PullCommand;
 import dev.meetscope.runners.cli.RelayCommand;
+import dev.meetscope.runners.cli.ReplayCommand;
 import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
+import dev.meetscope.runners.stream.StreamCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +20,10 @@ public final class Meetscope {
   private final List<Command> commands;
 
   public Meetscope() {
-    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand()));
+    this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
+        new StreamCommand(),
+        new ReplayCommand(),
+        new BenchStreamCommand()));
   }
 
   Meetscope(List<Command> commands) {

@@ -153,6 +153,32 @@ public final class WindowTally implements Serializable {
     return chatters.size();
   }
 
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof WindowTally t)) {
+      return false;
+    }
+    if (t.periodMs != periodMs || t.events != events || t.joins != joins || t.leaves != leaves
+        || t.departures != departures || t.chatMessages != chatMessages || t.questions != questions
+        || t.reactions != reactions || t.ended != ended || t.maxEventMs != maxEventMs
+        || !java.util.Objects.equals(t.meetingId, meetingId) || !t.chatters.equals(chatters)
+        || !t.slices.keySet().equals(slices.keySet())) {
+      return false;
+    }
+    for (Map.Entry<Long, long[]> s : slices.entrySet()) {
+      if (!java.util.Arrays.equals(s.getValue(), t.slices.get(s.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(periodMs, events, joins, leaves, chatMessages, maxEventMs, meetingId,
+        chatters.size(), slices.keySet());
+  }
+
   /** Joins and leaves per slice start, a copy. */
   public TreeMap<Long, long[]> slices() {
     TreeMap<Long, long[]> copy = new TreeMap<>();

@@ -139,6 +139,19 @@ public final class NdjsonFolderSource extends UnboundedSource<ParsedDelivery, Nd
     }
 
     @Override
+    public boolean equals(Object o) {
+      return o instanceof Checkpoint c && c.done.equals(done) && java.util.Objects.equals(c.file, file)
+          && c.lineOffset == lineOffset && c.lineNumber == lineNumber && c.emittedFromLine == emittedFromLine
+          && c.maxEventMs == maxEventMs && c.watermarkMs == watermarkMs && c.lastDataWallMs == lastDataWallMs
+          && c.finished == finished;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(done, file, lineOffset, lineNumber, emittedFromLine, maxEventMs);
+    }
+
+    @Override
     public void finalizeCheckpoint() {
       // Files are never deleted or moved: nothing to acknowledge.
     }

@@ -64,6 +64,7 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
   public static final String TOO_LATE = "STREAM_TOO_LATE";
   public static final String CLOSED = "STREAM_MEETING_CLOSED";
   public static final String STATE_FULL = "STREAM_MEETING_STATE_FULL";
+  public static final String FINAL_ROWS_FAILED = "STREAM_FINAL_ROWS_FAILED";
 
   public static final TupleTag<MeetingEvent> ACCEPTED = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
@@ -113,6 +114,7 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     private final Counter full = Metrics.counter("stream", "meeting_state_full");
     private final Counter accepted = Metrics.counter("stream", "accepted");
     private final Counter closed = Metrics.counter("stream", "meetings_closed");
+    private final Counter failed = Metrics.counter("stream", "final_rows_failed");
     private final Distribution finalRowsMs = Metrics.distribution("stream", "final_rows_millis");
 
     @StateId("events")
@@ -233,12 +235,24 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
       events.read().forEach(all::add);
       if (!all.isEmpty()) {
         long started = System.nanoTime();
-        MeetingAnalysis analysis = analyzer.analyze(StreamMeetingInput.build(meetingKey, all));
-        analysis.participants().forEach(out.get(PARTICIPANTS)::output);
-        out.get(MEETINGS).output(analysis.meeting());
-        analysis.timeline().forEach(out.get(TIMELINE)::output);
-        finalRowsMs.update((System.nanoTime() - started) / 1_000_000);
-        closed.inc();
+        MeetingAnalysis analysis;
+        try {
+          analysis = analyzer.analyze(StreamMeetingInput.build(meetingKey, all));
+        } catch (RuntimeException e) {
+          // One meeting the analytics cannot handle must not stop every other meeting's stream.
+          failed.inc();
+          out.get(DEAD_LETTERS).output(new DeadLetter(meetingKey, STAGE, InputFormat.WEBHOOK_EVENTS.id(),
+              all.get(0).sourceFile(), null, null, FINAL_ROWS_FAILED, "The final rows of this meeting could not"
+                  + " be computed from its " + all.size() + " events: " + e, "{\"meeting_uuid\":" + quote(meetingKey) + "}"));
+          analysis = null;
+        }
+        if (analysis != null) {
+          analysis.participants().forEach(out.get(PARTICIPANTS)::output);
+          out.get(MEETINGS).output(analysis.meeting());
+          analysis.timeline().forEach(out.get(TIMELINE)::output);
+          finalRowsMs.update((System.nanoTime() - started) / 1_000_000);
+          closed.inc();
+        }
       }
       events.clear();
       count.clear();
