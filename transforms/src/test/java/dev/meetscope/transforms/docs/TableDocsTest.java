@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
+import dev.meetscope.models.record.DropoffAlert;
+import dev.meetscope.models.record.LiveWindowStats;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.MeetingTopic;
@@ -45,6 +47,8 @@ class TableDocsTest {
     t.put("utterance_sentiment", UtteranceSentiment.class);
     t.put("meeting_topic", MeetingTopic.class);
     t.put("action_item", ActionItemRow.class);
+    t.put("live_window", LiveWindowStats.class);
+    t.put("dropoff_alert", DropoffAlert.class);
     return t;
   }
 

@@ -84,6 +84,21 @@ class PresenceAccumulatorTest {
   }
 
   @Test
+  void aDropOffWindowReachingPastTheExcludedEndIsCutThere() {
+    long end = ms(60, 0);
+    PresenceAccumulator acc = new PresenceAccumulator();
+    // 4 of 10 leave at 54:00–54:30, less than a window before the last 5 minutes start (55:00).
+    for (int i = 0; i < 4; i++) {
+      person(acc, ms(54, 10 * i), end);
+    }
+    for (int i = 0; i < 6; i++) {
+      person(acc, end, end);
+    }
+    assertEquals(List.of(new MassDropoff(TestRecords.at(54, 0), TestRecords.at(54, 30), 3240.0, 3270.0, 4, 10,
+        0.4)), acc.massDropoffs(span(60), SETTINGS));
+  }
+
+  @Test
   void exactlyTenPercentQualifies() {
     PresenceAccumulator acc = new PresenceAccumulator();
     long end = ms(60, 0);
