@@ -28,6 +28,8 @@ public record StreamPlan(
     int shards) {
 
   public static final String FILES = "files";
+  /** The folder the files source watches when --input is not given. */
+  public static final String DEFAULT_INPUT = "events";
   public static final String PUBSUB = "pubsub";
   public static final String BIGQUERY = "bigquery";
 
@@ -36,9 +38,7 @@ public record StreamPlan(
     if (!source.equals(FILES) && !source.equals(PUBSUB)) {
       throw new IllegalArgumentException("--source must be files or pubsub (got '" + o.getSource() + "')");
     }
-    if (source.equals(FILES) && blank(o.getInput())) {
-      throw new IllegalArgumentException("--input must name the folder to watch");
-    }
+    String input = blank(o.getInput()) ? DEFAULT_INPUT : o.getInput();
     if (source.equals(PUBSUB) && blank(o.getSubscription())) {
       throw new IllegalArgumentException("--source=pubsub needs --subscription=projects/<p>/subscriptions/<s>");
     }
@@ -87,7 +87,7 @@ public record StreamPlan(
     if (flush.isZero()) {
       throw new IllegalArgumentException("--flushInterval must be positive");
     }
-    return new StreamPlan(source, o.getInput(), o.getSubscription(), o.getOutput(), sink, o.getBigQueryDataset(),
+    return new StreamPlan(source, input, o.getSubscription(), o.getOutput(), sink, o.getBigQueryDataset(),
         blank(o.getLiveTopic()) ? null : o.getLiveTopic(), settings, maxIdle, poll,
         DurationText.parse("watermarkLag", o.getWatermarkLag()),
         DurationText.parse("idleAdvance", o.getIdleAdvance()), flush, o.getShards());
