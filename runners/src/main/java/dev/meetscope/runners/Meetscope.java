@@ -4,12 +4,15 @@ import dev.meetscope.runners.bench.BenchCommand;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
+import dev.meetscope.runners.bench.BenchStreamCommand;
 import dev.meetscope.runners.cli.PullCommand;
 import dev.meetscope.runners.cli.RelayCommand;
+import dev.meetscope.runners.cli.ReplayCommand;
 import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.runners.flink.FlinkClusterCommand;
 import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
+import dev.meetscope.runners.stream.StreamCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +23,8 @@ public final class Meetscope {
 
   public Meetscope() {
     this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
-        new FlinkClusterCommand(), new BenchCommand()));
+        new FlinkClusterCommand(), new BenchCommand(), new StreamCommand(), new ReplayCommand(),
+        new BenchStreamCommand()));
   }
 
   Meetscope(List<Command> commands) {

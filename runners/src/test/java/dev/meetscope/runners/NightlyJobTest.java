@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyJobTest {
   static final Path FIXTURES = Path.of("../fixtures/meetings");
   static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "dead_letter");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(int exit, String out, String err) {}
@@ -89,6 +89,7 @@ class NightlyJobTest {
       assertTrue(d.hasNonNull("source_line") || d.hasNonNull("byte_offset"), line);
       assertTrue(d.hasNonNull("raw_text"), line);
     }
+    NightlyAnalyticsTest.assertEverySubsetGivesRowsAndNoAnalysisDeadLetters(out);
     // Every record carries its lineage.
     for (String table : List.of("participant_session", "utterance", "chat_message", "meeting_event")) {
       for (String line : rows(out, table)) {
@@ -115,7 +116,9 @@ class NightlyJobTest {
     }
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
-        "participant_session", "utterance"), listNames(out));
+        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline"),
+        listNames(out));
+    assertEquals(1, first.get("meeting").size());
   }
 
   @Test
@@ -151,7 +154,7 @@ class NightlyJobTest {
     assertTrue(top.out().contains("nightly") && top.out().contains("generate"), top.out());
     Run nightly = meetscope("nightly", "--help");
     for (String option : List.of("--input", "--output", "--sink", "--timeZone", "--chatKeywords",
-        "--runner", "--flinkMaster")) {
+        "--countPrivateChat", "--runner", "--flinkMaster")) {
       assertTrue(nightly.out().contains(option), option);
     }
     Run generate = meetscope("generate", "--help");

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Key material is never exposed: no getter, {@link #toString()} shows only {@link #keyId()}, and the class
  * is deliberately not {@link java.io.Serializable}, so putting one in a serialized DoFn field fails loudly
  * instead of shipping the key inside the job graph. Build it in {@code @Setup} from a
- * {@link PseudonymKeySource}. Thread-safe ({@link Mac} is not, so each thread gets its own).
+ * {@link SecretSource}. Thread-safe ({@link Mac} is not, so each thread gets its own).
  */
 public final class Pseudonymizer {
   public static final String ALGORITHM = "HmacSHA256";
@@ -34,11 +34,11 @@ public final class Pseudonymizer {
   private final ThreadLocal<Mac> macs;
   private final String keyId;
 
-  /** @param key at least {@link PseudonymKeySource#MIN_KEY_BYTES} bytes; copied */
+  /** @param key at least {@link SecretSource#MIN_KEY_BYTES} bytes; copied */
   public Pseudonymizer(byte[] key) {
-    if (key == null || key.length < PseudonymKeySource.MIN_KEY_BYTES) {
+    if (key == null || key.length < SecretSource.MIN_KEY_BYTES) {
       throw new IllegalArgumentException("a pseudonym key needs at least "
-          + PseudonymKeySource.MIN_KEY_BYTES + " bytes");
+          + SecretSource.MIN_KEY_BYTES + " bytes");
     }
     this.secret = new SecretKeySpec(key.clone(), ALGORITHM);
     this.macs = ThreadLocal.withInitial(this::newMac);

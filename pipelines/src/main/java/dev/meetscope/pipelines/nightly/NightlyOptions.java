@@ -41,6 +41,30 @@ public interface NightlyOptions extends PipelineOptions {
 
   void setChatKeywords(String value);
 
+  @Description("Count private (direct) chat messages per sender in participant_meeting.private_chat_messages. "
+      + "Their text is never stored, and they never enter any other metric.")
+  @Default.Boolean(false)
+  boolean getCountPrivateChat();
+
+  void setCountPrivateChat(boolean value);
+
+  @Description("Optional: POST each meeting's JSON payload (docs/webhook-payloads.md) to this http(s) URL.")
+  String getWebhookUrl();
+
+  void setWebhookUrl(String value);
+
+  @Description("Optional: sign webhook payloads with the secret behind this reference: env:VAR, file:PATH "
+      + "or projects/P/secrets/S/versions/V. Never the secret itself.")
+  String getWebhookSecret();
+
+  void setWebhookSecret(String value);
+
+  @Description("Connect and read timeout of each webhook attempt, in seconds.")
+  @Default.Integer(10)
+  int getWebhookTimeoutSeconds();
+
+  void setWebhookTimeoutSeconds(int value);
+
   @Description("The day to process, YYYY-MM-DD or 'yesterday' (in --timeZone). Reads the day's partition "
       + "<input>/<date> (or --input with {date} replaced) and writes <output>/<date> (or --output with "
       + "{date} replaced), replacing only that day on rerun. Default: no partitions, --input and --output "

@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * {@code meetscope bench <mode>}: reproducible measurements for docs/benchmarks.md. Each mode is a
- * {@link Command} of its own ({@code nightly} today); adding one is adding it to the list.
+ * {@link Command} of its own ({@code nightly}, {@code nlp}, {@code models}); adding one is adding it to the list.
  */
 public final class BenchCommand implements Command {
   private final List<Command> modes;
 
   public BenchCommand() {
-    this(List.of(new BenchNightly()));
+    this(List.of(new BenchNightly(), new BenchNlp(), new BenchModels()));
   }
 
   public BenchCommand(List<Command> modes) {

@@ -9,7 +9,7 @@ import dev.meetscope.runners.relay.RelayServer;
 import dev.meetscope.transforms.relay.EnvelopeSink;
 import dev.meetscope.transforms.relay.NdjsonFileSink;
 import dev.meetscope.transforms.relay.PubsubRestSink;
-import dev.meetscope.transforms.zoomapi.Sleeper;
+import dev.meetscope.transforms.http.Sleeper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

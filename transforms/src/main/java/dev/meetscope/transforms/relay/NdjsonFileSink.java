@@ -16,12 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * only ever sees complete files. In-progress files left by a crash are completed (cut to the last full
  * line) and renamed on start.
  */
-public final class NdjsonFileSink implements EnvelopeSink {
+public final class NdjsonFileSink extends BatchingEnvelopeSink<byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(NdjsonFileSink.class);
   public static final String SUFFIX = ".ndjson";
   static final String IN_PROGRESS = ".inprogress";
@@ -42,20 +37,13 @@ public final class NdjsonFileSink implements EnvelopeSink {
   private static final long POLL_MILLIS = 200;
   private static final int MAX_BATCH = 1000;
 
-  private record Pending(byte[] line, CompletableFuture<Void> done) {}
-
-  private static final Pending STOP = new Pending(new byte[0], new CompletableFuture<>());
-
   private final Path folder;
   private final String instance;
   private final long rollBytes;
   private final Duration rollInterval;
   private final Clock clock;
   private final boolean fsync;
-  private final BlockingQueue<Pending> queue;
   private final ObjectMapper json = new ObjectMapper();
-  private final Thread writer;
-  private volatile boolean closed;
 
   private int sequence;
   private FileChannel current;
@@ -74,6 +62,7 @@ public final class NdjsonFileSink implements EnvelopeSink {
    */
   public NdjsonFileSink(Path folder, String instance, long rollBytes, Duration rollInterval, Clock clock,
       boolean fsync, int queueCapacity) throws IOException {
+    super("file sink", queueCapacity, POLL_MILLIS, MAX_BATCH, Long.MAX_VALUE);
     if (!instance.matches("[A-Za-z0-9_-]{1,64}")) {
       throw new IllegalArgumentException("instance name must be 1-64 of [A-Za-z0-9_-]: " + instance);
     }
@@ -86,24 +75,13 @@ public final class NdjsonFileSink implements EnvelopeSink {
     this.rollInterval = rollInterval;
     this.clock = clock;
     this.fsync = fsync;
-    this.queue = new ArrayBlockingQueue<>(queueCapacity);
     recoverLeftovers();
-    this.writer = new Thread(this::run, "ndjson-sink-" + instance);
-    writer.setDaemon(true);
-    writer.start();
+    start("ndjson-sink-" + instance);
   }
 
   @Override
-  public CompletableFuture<Void> submit(RelayEnvelope envelope) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (closed) {
-      done.completeExceptionally(new IOException("the file sink is closed"));
-      return done;
-    }
-    if (!queue.offer(new Pending(envelope.toNdjsonLine(json), done))) {
-      done.completeExceptionally(new IOException("the file sink queue is full"));
-    }
-    return done;
+  protected byte[] prepare(RelayEnvelope envelope) {
+    return envelope.toNdjsonLine(json);
   }
 
   /** Number of files renamed into place so far. */
@@ -112,81 +90,51 @@ public final class NdjsonFileSink implements EnvelopeSink {
   }
 
   @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      queue.put(STOP);
-      writer.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while closing the file sink", e);
-    }
-  }
-
-  @Override
   public String describe() {
     return "files:" + folder;
   }
 
-  private void run() {
-    List<Pending> batch = new ArrayList<>();
-    boolean stop = false;
-    while (!stop) {
-      Pending first;
-      try {
-        first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        break;
-      }
-      if (first != null) {
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH);
-        stop = batch.remove(STOP);
-      }
-      try {
-        rollIfOld();
-        if (!batch.isEmpty()) {
-          writeBatch(batch);
-        }
-      } catch (IOException | RuntimeException e) {
-        LOG.error("Writing to {} failed: {}", folder, e.toString());
-        batch.forEach(p -> p.done().completeExceptionally(e));
-        abandonCurrent();
-      }
-      batch.clear();
-    }
+  @Override
+  protected void onTick() throws IOException {
+    rollIfOld();
+  }
+
+  @Override
+  protected void onFailure(Exception e) {
+    abandonCurrent();
+  }
+
+  @Override
+  protected void onStop() {
     try {
       roll();
     } catch (IOException e) {
       LOG.error("Could not publish the last file in {}: {}", folder, e.toString());
     }
-    // Anything still queued after STOP is refused.
-    for (Pending p; (p = queue.poll()) != null; ) {
-      p.done().completeExceptionally(new IOException("the file sink is closed"));
-    }
   }
 
-  private void writeBatch(List<Pending> batch) throws IOException {
-    for (Pending p : batch) {
-      if (current != null && currentBytes > 0 && currentBytes + p.line().length > rollBytes) {
+  @Override
+  protected void persist(List<byte[]> lines) throws IOException {
+    writeBatch(lines);
+  }
+
+  private void writeBatch(List<byte[]> lines) throws IOException {
+    for (byte[] line : lines) {
+      if (current != null && currentBytes > 0 && currentBytes + line.length > rollBytes) {
         roll();
       }
       if (current == null) {
         open();
       }
-      ByteBuffer buf = ByteBuffer.wrap(p.line());
+      ByteBuffer buf = ByteBuffer.wrap(line);
       while (buf.hasRemaining()) {
         current.write(buf);
       }
-      currentBytes += p.line().length;
+      currentBytes += line.length;
     }
     if (fsync) {
       current.force(false);
     }
-    batch.forEach(p -> p.done().complete(null));
   }
 
   private void rollIfOld() throws IOException {

@@ -14,19 +14,14 @@ import com.google.api.client.http.HttpTransport;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.meetscope.models.webhook.RelayEnvelope;
-import dev.meetscope.transforms.zoomapi.Sleeper;
+import dev.meetscope.transforms.http.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * message ids. 429, 5xx and network errors are retried a bounded number of times with short backoff so the
  * relay still answers Zoom within its 3 s budget.
  */
-public final class PubsubRestSink implements EnvelopeSink {
+public final class PubsubRestSink extends BatchingEnvelopeSink<RelayEnvelope> {
   private static final Logger LOG = LoggerFactory.getLogger(PubsubRestSink.class);
   public static final String DEFAULT_ROOT_URL = "https://pubsub.googleapis.com";
   public static final String PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub";
@@ -46,25 +41,19 @@ public final class PubsubRestSink implements EnvelopeSink {
   private static final int MAX_BATCH = 100;
   private static final long MAX_BATCH_BYTES = 8L * 1024 * 1024;
 
-  private record Pending(RelayEnvelope envelope, CompletableFuture<Void> done) {}
-
-  private static final Pending STOP = new Pending(null, new CompletableFuture<>());
-
   private final HttpRequestFactory requests;
   private final String publishUrl;
   private final String topic;
   private final Sleeper sleeper;
   private final int maxAttempts;
-  private final BlockingQueue<Pending> queue;
   private final ObjectMapper json = new ObjectMapper();
-  private final Thread publisher;
-  private volatile boolean closed;
 
   /**
    * @param credentials adds the Authorization header, or null for an emulator or test endpoint
    */
   public PubsubRestSink(HttpTransport transport, String rootUrl, String topic, HttpRequestInitializer credentials,
       Sleeper sleeper, int maxAttempts, int queueCapacity) {
+    super("Pub/Sub sink", queueCapacity, 1_000, MAX_BATCH, MAX_BATCH_BYTES);
     if (!TOPIC.matcher(topic).matches()) {
       throw new IllegalArgumentException("Pub/Sub topic must be projects/<project>/topics/<topic>: " + topic);
     }
@@ -82,10 +71,7 @@ public final class PubsubRestSink implements EnvelopeSink {
     });
     this.sleeper = sleeper;
     this.maxAttempts = Math.max(1, maxAttempts);
-    this.queue = new ArrayBlockingQueue<>(queueCapacity);
-    this.publisher = new Thread(this::run, "pubsub-sink");
-    publisher.setDaemon(true);
-    publisher.start();
+    start("pubsub-sink");
   }
 
   /** Application Default Credentials scoped for Pub/Sub (service account on GCP, gcloud login locally). */
@@ -94,29 +80,13 @@ public final class PubsubRestSink implements EnvelopeSink {
   }
 
   @Override
-  public CompletableFuture<Void> submit(RelayEnvelope envelope) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (closed) {
-      done.completeExceptionally(new IOException("the Pub/Sub sink is closed"));
-    } else if (!queue.offer(new Pending(envelope, done))) {
-      done.completeExceptionally(new IOException("the Pub/Sub sink queue is full"));
-    }
-    return done;
+  protected RelayEnvelope prepare(RelayEnvelope envelope) {
+    return envelope;
   }
 
   @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      queue.put(STOP);
-      publisher.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while closing the Pub/Sub sink", e);
-    }
+  protected long weight(RelayEnvelope envelope) {
+    return envelope.rawBody().length;
   }
 
   @Override
@@ -124,42 +94,8 @@ public final class PubsubRestSink implements EnvelopeSink {
     return "pubsub:" + topic;
   }
 
-  private void run() {
-    boolean stop = false;
-    while (!stop) {
-      Pending first;
-      try {
-        first = queue.poll(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        break;
-      }
-      if (first == null) {
-        continue;
-      }
-      List<Pending> batch = new ArrayList<>();
-      batch.add(first);
-      long bytes = first == STOP ? 0 : first.envelope().rawBody().length;
-      while (batch.size() < MAX_BATCH && bytes < MAX_BATCH_BYTES) {
-        Pending next = queue.poll();
-        if (next == null) {
-          break;
-        }
-        batch.add(next);
-        bytes += next == STOP ? 0 : next.envelope().rawBody().length;
-      }
-      stop = batch.remove(STOP);
-      if (!batch.isEmpty()) {
-        publish(batch);
-      }
-    }
-    for (Pending p; (p = queue.poll()) != null; ) {
-      if (p != STOP) {
-        p.done().completeExceptionally(new IOException("the Pub/Sub sink is closed"));
-      }
-    }
-  }
-
-  private void publish(List<Pending> batch) {
+  @Override
+  protected void persist(List<RelayEnvelope> batch) throws IOException {
     byte[] body = requestBody(batch);
     IOException last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -179,7 +115,6 @@ public final class PubsubRestSink implements EnvelopeSink {
               throw new IOException("Pub/Sub returned " + ids.size() + " message ids for " + batch.size()
                   + " messages");
             }
-            batch.forEach(p -> p.done().complete(null));
             return;
           }
           String text = new String(answer, 0, Math.min(answer.length, 300), StandardCharsets.UTF_8);
@@ -203,19 +138,17 @@ public final class PubsubRestSink implements EnvelopeSink {
         }
       }
     }
-    LOG.error("Pub/Sub publish of {} messages failed: {}", batch.size(), last == null ? "" : last.getMessage());
-    IOException failure = last == null ? new IOException("Pub/Sub publish failed") : last;
-    batch.forEach(p -> p.done().completeExceptionally(failure));
+    throw last == null ? new IOException("Pub/Sub publish of " + batch.size() + " messages failed") : last;
   }
 
-  private byte[] requestBody(List<Pending> batch) {
+  private byte[] requestBody(List<RelayEnvelope> batch) {
     ObjectNode root = json.createObjectNode();
     ArrayNode messages = root.putArray("messages");
-    for (Pending p : batch) {
+    for (RelayEnvelope envelope : batch) {
       ObjectNode m = messages.addObject();
-      m.put("data", Base64.getEncoder().encodeToString(p.envelope().rawBody()));
+      m.put("data", Base64.getEncoder().encodeToString(envelope.rawBody()));
       ObjectNode attrs = m.putObject("attributes");
-      for (Map.Entry<String, String> a : p.envelope().attributes().entrySet()) {
+      for (Map.Entry<String, String> a : envelope.attributes().entrySet()) {
         attrs.put(a.getKey(), a.getValue());
       }
     }

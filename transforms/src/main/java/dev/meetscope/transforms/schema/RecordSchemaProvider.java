@@ -60,7 +60,15 @@ public final class RecordSchemaProvider implements SchemaProvider {
 
   /** The Beam schema of a record class. */
   public static Schema schemaOf(Class<?> recordClass) {
-    return SCHEMAS.computeIfAbsent(recordClass, RecordSchemaProvider::buildSchema);
+    Schema known = SCHEMAS.get(recordClass);
+    if (known != null) {
+      return known;
+    }
+    // Not computeIfAbsent: a nested record builds its own schema first, and a recursive update of a
+    // ConcurrentHashMap throws. Two threads may build the same schema; the first one stored wins.
+    Schema built = buildSchema(recordClass);
+    Schema raced = SCHEMAS.putIfAbsent(recordClass, built);
+    return raced != null ? raced : built;
   }
 
   /** Converts a record to a Row of {@link #schemaOf}. */
@@ -173,7 +181,6 @@ public final class RecordSchemaProvider implements SchemaProvider {
   private static final class ToRow<T> implements SerializableFunction<T, Row> {
     private static final long serialVersionUID = 1L;
     private final Class<?> recordClass;
-    private transient Method[] accessors;
 
     ToRow(Class<?> recordClass) {
       this.recordClass = recordClass;
@@ -182,15 +189,7 @@ public final class RecordSchemaProvider implements SchemaProvider {
     @Override
     public Row apply(T record) {
       Schema schema = schemaOf(recordClass);
-      if (accessors == null) {
-        RecordComponent[] components = recordClass.getRecordComponents();
-        Method[] m = new Method[components.length];
-        for (int i = 0; i < components.length; i++) {
-          m[i] = components[i].getAccessor();
-          m[i].setAccessible(true);
-        }
-        accessors = m;
-      }
+      Method[] accessors = accessors(recordClass);
       List<Object> values = new ArrayList<>(accessors.length);
       try {
         for (int i = 0; i < accessors.length; i++) {
@@ -216,8 +215,6 @@ public final class RecordSchemaProvider implements SchemaProvider {
   private static final class FromRow<T> implements SerializableFunction<Row, T> {
     private static final long serialVersionUID = 1L;
     private final Class<T> recordClass;
-    private transient Constructor<T> constructor;
-    private transient Type[] javaTypes;
 
     FromRow(Class<T> recordClass) {
       this.recordClass = recordClass;
@@ -226,29 +223,13 @@ public final class RecordSchemaProvider implements SchemaProvider {
     @Override
     public T apply(Row row) {
       Schema schema = schemaOf(recordClass);
-      if (constructor == null) {
-        RecordComponent[] components = recordClass.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Type[] generic = new Type[components.length];
-        for (int i = 0; i < components.length; i++) {
-          types[i] = components[i].getType();
-          generic[i] = components[i].getGenericType();
-        }
-        try {
-          Constructor<T> c = recordClass.getDeclaredConstructor(types);
-          c.setAccessible(true);
-          javaTypes = generic;
-          constructor = c;
-        } catch (NoSuchMethodException e) {
-          throw new IllegalStateException("No canonical constructor on " + recordClass.getName(), e);
-        }
-      }
-      Object[] args = new Object[javaTypes.length];
+      Creator creator = creator(recordClass);
+      Object[] args = new Object[creator.types().length];
       for (int i = 0; i < args.length; i++) {
-        args[i] = fromRowValue(row.getValue(i), schema.getField(i).getType(), javaTypes[i]);
+        args[i] = fromRowValue(row.getValue(i), schema.getField(i).getType(), creator.types()[i]);
       }
       try {
-        return constructor.newInstance(args);
+        return recordClass.cast(creator.constructor().newInstance(args));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("Cannot build record " + recordClass.getName(), e);
       }
@@ -263,5 +244,43 @@ public final class RecordSchemaProvider implements SchemaProvider {
     public int hashCode() {
       return recordClass.hashCode();
     }
+  }
+
+  /** A record's canonical constructor and its components' generic types. */
+  private record Creator(Constructor<?> constructor, Type[] types) {}
+
+  // Reflection is looked up once per class: a coder converts every element (and its nested records).
+  private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Creator> CREATORS = new ConcurrentHashMap<>();
+
+  private static Method[] accessors(Class<?> recordClass) {
+    return ACCESSORS.computeIfAbsent(recordClass, c -> {
+      RecordComponent[] components = c.getRecordComponents();
+      Method[] m = new Method[components.length];
+      for (int i = 0; i < components.length; i++) {
+        m[i] = components[i].getAccessor();
+        m[i].setAccessible(true);
+      }
+      return m;
+    });
+  }
+
+  private static Creator creator(Class<?> recordClass) {
+    return CREATORS.computeIfAbsent(recordClass, c -> {
+      RecordComponent[] components = c.getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      Type[] generic = new Type[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        generic[i] = components[i].getGenericType();
+      }
+      try {
+        Constructor<?> ctor = c.getDeclaredConstructor(types);
+        ctor.setAccessible(true);
+        return new Creator(ctor, generic);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("No canonical constructor on " + c.getName(), e);
+      }
+    });
   }
 }

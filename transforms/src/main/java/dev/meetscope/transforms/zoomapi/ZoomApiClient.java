@@ -1,5 +1,8 @@
 package dev.meetscope.transforms.zoomapi;
 
+import dev.meetscope.transforms.http.RetryPolicy;
+import dev.meetscope.transforms.http.RetryAfter;
+import dev.meetscope.transforms.http.Sleeper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.http.EmptyContent;

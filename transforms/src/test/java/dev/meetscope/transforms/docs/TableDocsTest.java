@@ -2,11 +2,19 @@ package dev.meetscope.transforms.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
+import dev.meetscope.models.record.DropoffAlert;
+import dev.meetscope.models.record.LiveWindowStats;
 import dev.meetscope.models.record.MeetingEvent;
+import dev.meetscope.models.record.MeetingSummary;
+import dev.meetscope.models.record.MeetingTopic;
+import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.ParticipantSession;
+import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
+import dev.meetscope.models.record.UtteranceSentiment;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +40,15 @@ class TableDocsTest {
     t.put("utterance", Utterance.class);
     t.put("chat_message", ChatMessage.class);
     t.put("meeting_event", MeetingEvent.class);
+    t.put("participant_meeting", ParticipantMeeting.class);
+    t.put("meeting", MeetingSummary.class);
+    t.put("meeting_timeline", TimelineMinute.class);
     t.put("dead_letter", DeadLetter.class);
+    t.put("utterance_sentiment", UtteranceSentiment.class);
+    t.put("meeting_topic", MeetingTopic.class);
+    t.put("action_item", ActionItemRow.class);
+    t.put("live_window", LiveWindowStats.class);
+    t.put("dropoff_alert", DropoffAlert.class);
     return t;
   }
 
@@ -41,13 +57,24 @@ class TableDocsTest {
     for (Map.Entry<String, Class<?>> e : tables().entrySet()) {
       sb.append("\n### `").append(e.getKey()).append("` (record `").append(e.getValue().getSimpleName())
           .append("`)\n\n| column | type | nullable |\n|---|---|---|\n");
-      Schema s = RecordSchemaProvider.schemaOf(e.getValue());
-      for (Schema.Field f : s.getFields()) {
-        sb.append("| `").append(f.getName()).append("` | ").append(typeName(f.getType())).append(" | ")
-            .append(f.getType().getNullable() ? "yes" : "no").append(" |\n");
-      }
+      appendFields(sb, "", RecordSchemaProvider.schemaOf(e.getValue()));
     }
     return sb.toString();
+  }
+
+  /** One line per column; the fields of nested records follow as {@code column.field} or {@code column[].field}. */
+  private static void appendFields(StringBuilder sb, String prefix, Schema s) {
+    for (Schema.Field f : s.getFields()) {
+      sb.append("| `").append(prefix).append(f.getName()).append("` | ").append(typeName(f.getType()))
+          .append(" | ").append(f.getType().getNullable() ? "yes" : "no").append(" |\n");
+      Schema.FieldType t = f.getType();
+      if (t.getTypeName() == Schema.TypeName.ROW) {
+        appendFields(sb, prefix + f.getName() + ".", t.getRowSchema());
+      } else if (t.getTypeName() == Schema.TypeName.ARRAY
+          && t.getCollectionElementType().getTypeName() == Schema.TypeName.ROW) {
+        appendFields(sb, prefix + f.getName() + "[].", t.getCollectionElementType().getRowSchema());
+      }
+    }
   }
 
   private static String typeName(Schema.FieldType t) {

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meetscope.models.record.ChatMessage;
+import dev.meetscope.models.record.CrosstalkSegment;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.FileStat;
 import dev.meetscope.models.record.MeetingEvent;
+import dev.meetscope.models.record.MassDropoff;
 import dev.meetscope.models.record.MeetingManifest;
+import dev.meetscope.models.record.MeetingSummary;
+import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.ParticipantSession;
+import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +79,51 @@ public class RecordSchemaProviderTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       coder.encode(u, out);
       assertEquals(u, coder.decode(new ByteArrayInputStream(out.toByteArray())));
+    }
+  }
+
+  @Test
+  void nestedRecordsAndListsOfRecordsMapToRowsAndRoundTrip() throws Exception {
+    Schema s = RecordSchemaProvider.schemaOf(MeetingSummary.class);
+    Schema segment = RecordSchemaProvider.schemaOf(CrosstalkSegment.class);
+    assertEquals(FieldType.array(FieldType.row(segment)).withNullable(true),
+        s.getField("crosstalk_segments").getType());
+    assertEquals(List.of("start", "end", "start_offset_seconds", "end_offset_seconds", "speakers", "kind"),
+        segment.getFieldNames());
+    assertEquals(FieldType.array(FieldType.row(RecordSchemaProvider.schemaOf(MassDropoff.class)))
+        .withNullable(true), s.getField("mass_dropoffs").getType());
+
+    MeetingSummary summary = new MeetingSummary("m1", "812", "Weekly", Instant.parse("2026-03-02T15:00:00Z"),
+        Instant.parse("2026-03-02T16:00:00Z"), 3600L, "manifest/report", 3, 2, 1, 0.5, 12.5, null, 0.1,
+        0.9, 2.0, List.of(new CrosstalkSegment(Instant.parse("2026-03-02T15:01:00Z"),
+            Instant.parse("2026-03-02T15:01:02Z"), 60.0, 62.0, List.of("uid:A", "uid:B"), "overlap"),
+            new CrosstalkSegment(null, null, 1.0, 2.5, List.of(), "interruptions")),
+        3, 4, 0.25, 5, List.of(new MassDropoff(null, null, 600.0, 650.0, 3, 10, 0.3)), null, null, null,
+        null, null, null, List.of("host_unknown"), 0.75, "1.0.0");
+    Row row = RecordSchemaProvider.toRow(summary);
+    Row first = List.copyOf(row.getArray("crosstalk_segments")).get(0) instanceof Row r ? r : null;
+    assertEquals(List.of("uid:A", "uid:B"), List.copyOf(first.getArray("speakers")));
+    assertEquals(Instant.parse("2026-03-02T15:01:00Z").toEpochMilli(), first.getDateTime("start").getMillis());
+
+    Coder<MeetingSummary> coder = RecordCoders.of(MeetingSummary.class);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    coder.encode(summary, out);
+    assertEquals(summary, coder.decode(new ByteArrayInputStream(out.toByteArray())));
+  }
+
+  @Test
+  void everyOutputTableRecordHasASchemaCoder() throws Exception {
+    ParticipantMeeting person = new ParticipantMeeting("m1", "uid:A", "Ada Example", null, false, null,
+        null, 60L, 0.5, 1, 0, 0L, 60L, 0.4, 1.5, 100.0, 1, 3, 120.0, 1.5, 0, 1, 0, 0, 2, 1, 0, 0, 0,
+        null, "low", null, null, null, null, null, null, null, null, "exact", List.of(), 0.9, "1.0.0");
+    TimelineMinute minute = new TimelineMinute("m1", 0, null, 1, 1, 0, 1, 1.5, 2, 0, 1, null, null, null,
+        "1.0.0");
+    for (Object record : List.of(person, minute)) {
+      @SuppressWarnings("unchecked")
+      Coder<Object> coder = (Coder<Object>) RecordCoders.of(record.getClass());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      coder.encode(record, out);
+      assertEquals(record, coder.decode(new ByteArrayInputStream(out.toByteArray())));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.meetscope.transforms.zoomapi;
 
+import dev.meetscope.transforms.http.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.meetscope.transforms.zoomapi;
 
+import dev.meetscope.transforms.http.RetryPolicy;
+import dev.meetscope.transforms.http.RetryAfter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package dev.meetscope.transforms.zoomapi;
 
+import dev.meetscope.transforms.http.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

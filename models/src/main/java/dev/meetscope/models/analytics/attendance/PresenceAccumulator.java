@@ -64,7 +64,9 @@ public final class PresenceAccumulator implements Serializable {
     List<long[]> segments = new ArrayList<>();
     for (Map.Entry<Long, Long> d : eligible.entrySet()) {
       long t = d.getKey();
-      NavigableMap<Long, Long> inWindow = eligible.subMap(t, true, t + window, false);
+      // A window reaching into the excluded last minutes counts only the departures before them (and a
+      // sub-map of the head map must not reach past its bound).
+      NavigableMap<Long, Long> inWindow = eligible.subMap(t, true, Math.min(t + window, cutoff), false);
       long leavers = sum(inWindow);
       long present = presentBefore.get(t);
       if (present > 0 && leavers >= settings.dropoffMinLeavers()

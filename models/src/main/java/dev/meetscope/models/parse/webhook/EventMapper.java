@@ -94,6 +94,9 @@ final class EventMapper {
       person = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
     Instant eventTime = epochMillis(node.get("event_ts"), flags);
+    if (chat) {
+      ChatContentFlags.add(person, flags);
+    }
     return new MeetingEvent(
         origin.meetingKey(), origin.sourceFile(), origin.line(), InputFormat.WEBHOOK_EVENTS.id(), event,
         eventTime, origin.requestId(),

@@ -64,6 +64,37 @@ public final class WebhookEventReader implements FormatReader<MeetingEvent> {
     return out.result;
   }
 
+  /**
+   * One delivery taken from a stream: a webhook body, a relay envelope or a JSON array of events, e.g. one
+   * NDJSON line of a relay file or the body of a Pub/Sub message. Records and dead letters carry
+   * {@code sourceFile} and {@code line}; {@code requestId} (a Pub/Sub attribute) is used when the text
+   * carries no request id of its own. {@code meetingKey} may be null when the stream keys by meeting later.
+   */
+  public ParseResult<MeetingEvent> readDelivery(String text, String sourceFile, long line, String requestId,
+      String meetingKey) {
+    Emitter out = new Emitter(new SourceText(sourceFile, text), ParseContext.minimal(meetingKey));
+    JsonNode node;
+    try {
+      node = SINGLE.readTree(text);
+    } catch (JsonProcessingException e) {
+      out.badJson(line, "Not valid JSON: " + JsonErrors.describe(e) + ".", Redaction.text(text));
+      return out.result;
+    }
+    if (node == null || node.isMissingNode()) {
+      out.badJson(line, "The delivery is empty.", "");
+    } else if (node.isArray()) {
+      node.forEach(n -> out.value(n, line, requestId, null));
+    } else {
+      out.value(node, line, requestId, null);
+    }
+    return out.result;
+  }
+
+  /** {@code raw} with secrets and chat text removed, as every webhook dead letter keeps it. */
+  public static String redacted(String raw) {
+    return Redaction.text(raw);
+  }
+
   /** NDJSON: the first line holds more than an opening brace and some line is a whole object. */
   private static boolean isLineDelimited(Line first, List<Line> lines) {
     String head = first.text().strip();

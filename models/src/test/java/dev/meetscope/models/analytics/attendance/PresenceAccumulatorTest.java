@@ -64,6 +64,41 @@ class PresenceAccumulatorTest {
   }
 
   @Test
+  void aWindowReachingIntoTheLastFiveMinutesCountsOnlyTheDeparturesBeforeThem() {
+    long end = ms(10, 0);   // the last 5 minutes start at 5:00
+    PresenceAccumulator acc = new PresenceAccumulator();
+    for (int i = 0; i < 10; i++) {
+      person(acc, end, end);
+    }
+    // Three leave at 4:00, 4:30 and 4:59 (3 of 15: 20 %; the window 4:00–6:00 is cut at 5:00); two at 5:00 and 5:30
+    // are in the last 5 minutes and never count.
+    for (long leave : List.of(ms(4, 0), ms(4, 30), ms(4, 59), ms(5, 0), ms(5, 30))) {
+      person(acc, leave, end);
+    }
+    assertEquals(List.of(new MassDropoff(TestRecords.at(4, 0), TestRecords.at(4, 59), 240.0, 299.0, 3, 15,
+        0.2)), acc.massDropoffs(span(10), SETTINGS));
+    PresenceAccumulator one = new PresenceAccumulator();
+    person(one, end, end);
+    person(one, ms(4, 0), end);   // one departure 1 minute before the cut-off: no drop-off, no error
+    assertEquals(List.of(), one.massDropoffs(span(10), SETTINGS));
+  }
+
+  @Test
+  void aDropOffWindowReachingPastTheExcludedEndIsCutThere() {
+    long end = ms(60, 0);
+    PresenceAccumulator acc = new PresenceAccumulator();
+    // 4 of 10 leave at 54:00–54:30, less than a window before the last 5 minutes start (55:00).
+    for (int i = 0; i < 4; i++) {
+      person(acc, ms(54, 10 * i), end);
+    }
+    for (int i = 0; i < 6; i++) {
+      person(acc, end, end);
+    }
+    assertEquals(List.of(new MassDropoff(TestRecords.at(54, 0), TestRecords.at(54, 30), 3240.0, 3270.0, 4, 10,
+        0.4)), acc.massDropoffs(span(60), SETTINGS));
+  }
+
+  @Test
   void exactlyTenPercentQualifies() {
     PresenceAccumulator acc = new PresenceAccumulator();
     long end = ms(60, 0);

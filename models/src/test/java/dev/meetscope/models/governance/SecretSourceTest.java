@@ -13,14 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PseudonymKeySourceTest {
+class SecretSourceTest {
   static final String KEY_TEXT = "0123456789abcdef0123456789abcdef";
   static final byte[] KEY = KEY_TEXT.getBytes(StandardCharsets.US_ASCII);
 
   @TempDir Path dir;
 
-  private static PseudonymKeySource source(Map<String, String> env, SecretFetcher fetcher) {
-    return new PseudonymKeySource(env::get, fetcher);
+  private static SecretSource source(Map<String, String> env, SecretFetcher fetcher) {
+    return new SecretSource(env::get, fetcher);
   }
 
   @Test
@@ -29,7 +29,7 @@ class PseudonymKeySourceTest {
     Path crlf = Files.write(dir.resolve("crlf.key"),
         (KEY_TEXT + "\r\n").getBytes(StandardCharsets.US_ASCII));
     Path bare = Files.write(dir.resolve("bare.key"), KEY);
-    PseudonymKeySource s = source(Map.of(), null);
+    SecretSource s = source(Map.of(), null);
     assertArrayEquals(KEY, s.load("file:" + lf));
     assertArrayEquals(KEY, s.load("file:" + crlf));
     assertArrayEquals(KEY, s.load("file:" + bare));
@@ -62,16 +62,16 @@ class PseudonymKeySourceTest {
       return payload;
     };
     assertArrayEquals(KEY, source(Map.of(), fetcher).load(name));
-    assertEquals(new PseudonymKeySource.Spec(PseudonymKeySource.Kind.SECRET_MANAGER, name),
-        PseudonymKeySource.parse(name));
-    assertEquals(PseudonymKeySource.Kind.SECRET_MANAGER,
-        PseudonymKeySource.parse("projects/123456789012/secrets/k_1/versions/latest").kind());
+    assertEquals(new SecretSource.Spec(SecretSource.Kind.SECRET_MANAGER, name),
+        SecretSource.parse(name));
+    assertEquals(SecretSource.Kind.SECRET_MANAGER,
+        SecretSource.parse("projects/123456789012/secrets/k_1/versions/latest").kind());
   }
 
   @Test
   void sameSecretFromAnySourceGivesTheSameParticipantKeys() throws IOException {
     Path p = Files.write(dir.resolve("k"), (KEY_TEXT + "\n").getBytes(StandardCharsets.US_ASCII));
-    PseudonymKeySource s = source(Map.of("K", KEY_TEXT), v -> KEY.clone());
+    SecretSource s = source(Map.of("K", KEY_TEXT), v -> KEY.clone());
     String fromFile = s.pseudonymizer("file:" + p).participantKey("email:ada@example.com");
     assertEquals(fromFile, s.pseudonymizer("env:K").participantKey("email:ada@example.com"));
     assertEquals(fromFile, s.pseudonymizer("projects/p-123/secrets/s/versions/1")
@@ -113,7 +113,7 @@ class PseudonymKeySourceTest {
   @Test
   void aRawKeyPastedAsTheValueIsNotEchoed() {
     InvalidOptionException e = assertThrows(InvalidOptionException.class,
-        () -> PseudonymKeySource.parse("s3cr3t-s3cr3t-s3cr3t"));
+        () -> SecretSource.parse("s3cr3t-s3cr3t-s3cr3t"));
     assertEquals("--pseudonymKey: expected file:PATH, env:VAR or projects/P/secrets/S/versions/V "
         + "(got a value of 20 characters, not shown in case it is the key itself)", e.getMessage());
   }
@@ -123,7 +123,7 @@ class PseudonymKeySourceTest {
     for (String bad : new String[] {"projects/p/secrets/s", "projects/acme/secrets/s/versions/0",
         "projects/acme/secrets/s/versions/v1", "projects/acme/secret/s/versions/1"}) {
       InvalidOptionException e = assertThrows(InvalidOptionException.class,
-          () -> PseudonymKeySource.parse(bad), bad);
+          () -> SecretSource.parse(bad), bad);
       assertEquals("--pseudonymKey: '" + bad + "' is not a Secret Manager version name; expected "
           + "projects/P/secrets/S/versions/V with V a number or latest", e.getMessage());
     }
@@ -132,15 +132,15 @@ class PseudonymKeySourceTest {
   @Test
   void emptyReferences() {
     assertEquals("--pseudonymKey: file: needs a path, e.g. file:/etc/meetscope/key",
-        assertThrows(InvalidOptionException.class, () -> PseudonymKeySource.parse("file:"))
+        assertThrows(InvalidOptionException.class, () -> SecretSource.parse("file:"))
             .getMessage());
     assertEquals("--pseudonymKey: env: needs an environment variable name (letters, digits, _), "
         + "e.g. env:MEETSCOPE_KEY",
-        assertThrows(InvalidOptionException.class, () -> PseudonymKeySource.parse("env:1X"))
+        assertThrows(InvalidOptionException.class, () -> SecretSource.parse("env:1X"))
             .getMessage());
     assertEquals("--pseudonymKey: no value; expected file:PATH, env:VAR or "
         + "projects/P/secrets/S/versions/V",
-        assertThrows(InvalidOptionException.class, () -> PseudonymKeySource.parse(" "))
+        assertThrows(InvalidOptionException.class, () -> SecretSource.parse(" "))
             .getMessage());
   }
 
@@ -165,15 +165,15 @@ class PseudonymKeySourceTest {
 
   @Test
   void specPrintsTheReferenceOnly() {
-    assertEquals("env:MEETSCOPE_KEY", PseudonymKeySource.parse("env:MEETSCOPE_KEY").toString());
-    assertEquals("file:/etc/k", PseudonymKeySource.parse(" file:/etc/k ").toString());
+    assertEquals("env:MEETSCOPE_KEY", SecretSource.parse("env:MEETSCOPE_KEY").toString());
+    assertEquals("file:/etc/k", SecretSource.parse(" file:/etc/k ").toString());
   }
 
   @Test
   void ephemeralKeysAreLongEnoughAndDiffer() {
     java.security.SecureRandom r = new java.security.SecureRandom();
-    byte[] a = PseudonymKeySource.ephemeralKey(r);
+    byte[] a = SecretSource.ephemeralKey(r);
     assertEquals(32, a.length);
-    assertFalse(java.util.Arrays.equals(a, PseudonymKeySource.ephemeralKey(r)));
+    assertFalse(java.util.Arrays.equals(a, SecretSource.ephemeralKey(r)));
   }
 }

@@ -10,7 +10,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Resolves {@code --pseudonymKey} to key bytes. Accepted values are references, never the key itself:
+ * Resolves a secret option ({@code --pseudonymKey}, {@code --webhookSecret}) to bytes. Accepted values are
+ * references, never the secret itself, so no secret sits in a command line, an options dump or a serialized
+ * pipeline (workers resolve the reference themselves):
  * <ul>
  *   <li>{@code file:PATH} — the file's bytes;
  *   <li>{@code env:VAR} — the UTF-8 bytes of an environment variable;
@@ -22,8 +24,9 @@ import java.util.regex.Pattern;
  * have at least {@link #MIN_KEY_BYTES} bytes. Error messages name the reference, never the bytes, and an
  * unrecognised value is not echoed (it may be a key pasted by mistake).
  */
-public final class PseudonymKeySource {
+public final class SecretSource {
   public static final String OPTION = "--pseudonymKey";
+  public static final String WEBHOOK_SECRET_OPTION = "--webhookSecret";
   /** 128 bits: below this an HMAC key is guessable; {@code openssl rand -hex 32} gives 64 bytes. */
   public static final int MIN_KEY_BYTES = 16;
 
@@ -50,56 +53,68 @@ public final class PseudonymKeySource {
 
   private final Function<String, String> environment;
   private final SecretFetcher secretFetcher;
+  private final String option;
 
   /**
    * @param environment looks up an environment variable (tests pass a map; production {@code System::getenv})
    * @param secretFetcher reads Secret Manager versions; null when the caller has no GCP client
    */
-  public PseudonymKeySource(Function<String, String> environment, SecretFetcher secretFetcher) {
+  public SecretSource(Function<String, String> environment, SecretFetcher secretFetcher) {
+    this(environment, secretFetcher, OPTION);
+  }
+
+  /** @param option the option whose value is resolved, named in every error message */
+  public SecretSource(Function<String, String> environment, SecretFetcher secretFetcher, String option) {
     this.environment = environment;
     this.secretFetcher = secretFetcher;
+    this.option = option;
   }
 
   /** Reads environment variables of this process. */
-  public static PseudonymKeySource system(SecretFetcher secretFetcher) {
-    return new PseudonymKeySource(System::getenv, secretFetcher);
+  public static SecretSource system(SecretFetcher secretFetcher) {
+    return new SecretSource(System::getenv, secretFetcher);
   }
 
   /** Validates the shape of a {@code --pseudonymKey} value without reading anything. */
   public static Spec parse(String value) {
+    return parse(OPTION, value);
+  }
+
+  /** Validates the shape of a secret option's value without reading anything. */
+  public static Spec parse(String option, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidOptionException(OPTION, "no value; " + EXPECTED);
+      throw new InvalidOptionException(option, "no value; " + EXPECTED);
     }
     String v = value.strip();
     if (v.startsWith("file:")) {
       String path = v.substring("file:".length());
       if (path.isEmpty()) {
-        throw new InvalidOptionException(OPTION, "file: needs a path, e.g. file:/etc/meetscope/key");
+        throw new InvalidOptionException(option, "file: needs a path, e.g. file:/etc/meetscope/key");
       }
       return new Spec(Kind.FILE, path);
     }
     if (v.startsWith("env:")) {
       String name = v.substring("env:".length());
       if (!ENV_NAME.matcher(name).matches()) {
-        throw new InvalidOptionException(OPTION,
+        throw new InvalidOptionException(option,
             "env: needs an environment variable name (letters, digits, _), e.g. env:MEETSCOPE_KEY");
       }
       return new Spec(Kind.ENV, name);
     }
     if (v.startsWith("projects/")) {
       if (!SECRET_VERSION.matcher(v).matches()) {
-        throw new InvalidOptionException(OPTION, "'" + v + "' is not a Secret Manager version name; "
+        throw new InvalidOptionException(option, "'" + v + "' is not a Secret Manager version name; "
             + "expected projects/P/secrets/S/versions/V with V a number or latest");
       }
       return new Spec(Kind.SECRET_MANAGER, v);
     }
-    throw new InvalidOptionException(OPTION, EXPECTED + " (got a value of " + v.length()
+    throw new InvalidOptionException(option, EXPECTED + " (got a value of " + v.length()
         + " characters, not shown in case it is the key itself)");
   }
 
   /** Parses and reads the key. */
   public byte[] load(String value) {
-    return load(parse(value));
+    return load(parse(option, value));
   }
 
   public byte[] load(Spec spec) {
@@ -111,12 +126,12 @@ public final class PseudonymKeySource {
     byte[] key = trimOneLineEnd(raw);
     Arrays.fill(raw, (byte) 0);
     if (key.length == 0) {
-      throw new InvalidOptionException(OPTION, "the key from " + spec + " is empty");
+      throw new InvalidOptionException(option, "the key from " + spec + " is empty");
     }
     if (key.length < MIN_KEY_BYTES) {
       int n = key.length;
       Arrays.fill(key, (byte) 0);
-      throw new InvalidOptionException(OPTION, "the key from " + spec + " has " + n
+      throw new InvalidOptionException(option, "the key from " + spec + " has " + n
           + " bytes; at least " + MIN_KEY_BYTES + " are needed (e.g. openssl rand -hex 32)");
     }
     return key;
@@ -142,13 +157,13 @@ public final class PseudonymKeySource {
     return key;
   }
 
-  private static byte[] readFile(String path) {
+  private byte[] readFile(String path) {
     try {
       return Files.readAllBytes(Path.of(path));
     } catch (NoSuchFileException e) {
-      throw new InvalidOptionException(OPTION, "key file " + path + " does not exist");
+      throw new InvalidOptionException(option, "key file " + path + " does not exist");
     } catch (IOException | RuntimeException e) {
-      throw new InvalidOptionException(OPTION, "cannot read key file " + path + " ("
+      throw new InvalidOptionException(option, "cannot read key file " + path + " ("
           + e.getClass().getSimpleName() + ")");
     }
   }
@@ -156,25 +171,25 @@ public final class PseudonymKeySource {
   private byte[] readEnv(String name) {
     String value = environment.apply(name);
     if (value == null) {
-      throw new InvalidOptionException(OPTION, "env var " + name + " is not set");
+      throw new InvalidOptionException(option, "env var " + name + " is not set");
     }
     return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private byte[] readSecret(String versionName) {
     if (secretFetcher == null) {
-      throw new InvalidOptionException(OPTION, "Secret Manager names need a Secret Manager client, "
+      throw new InvalidOptionException(option, "Secret Manager names need a Secret Manager client, "
           + "which this command was not given; use file: or env: here");
     }
     try {
       byte[] bytes = secretFetcher.fetch(versionName);
       if (bytes == null) {
-        throw new InvalidOptionException(OPTION, "Secret Manager returned no payload for " + versionName);
+        throw new InvalidOptionException(option, "Secret Manager returned no payload for " + versionName);
       }
       return bytes;
     } catch (IOException e) {
       // The client's message (e.g. PERMISSION_DENIED) helps and cannot hold the payload it failed to read.
-      throw new InvalidOptionException(OPTION, "cannot read " + versionName + ": " + e.getMessage());
+      throw new InvalidOptionException(option, "cannot read " + versionName + ": " + e.getMessage());
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.meetscope.transforms.zoomapi;
+package dev.meetscope.transforms.http;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.meetscope.transforms.zoomapi;
+package dev.meetscope.transforms.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +11,10 @@ import java.util.Optional;
  * Reads Zoom's {@code Retry-After}: delta seconds, an ISO instant (Zoom's daily limit sends
  * {@code 2020-05-31T00:00:00Z}) or an RFC 1123 date.
  */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
-  static Optional<Duration> parse(String header, Instant now) {
+  public static Optional<Duration> parse(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }

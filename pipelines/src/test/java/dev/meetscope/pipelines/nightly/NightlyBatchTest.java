@@ -1,0 +1,38 @@
+package dev.meetscope.pipelines.nightly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meetscope.models.analytics.AnalyticsSettings;
+import java.time.ZoneId;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+
+/** The options of the nightly job reach the analysis settings. */
+class NightlyBatchTest {
+
+  @Test
+  void defaultsAreTheDocumentedSettingsInUtcWithoutPrivateChat() {
+    NightlyOptions options = PipelineOptionsFactory.fromArgs("--input=in").as(NightlyOptions.class);
+    AnalyticsSettings settings = NightlyBatch.analyticsSettings(options);
+    assertFalse(settings.countPrivateChat());
+    assertEquals(ZoneId.of("UTC"), settings.zone());
+    assertEquals(AnalyticsSettings.defaults().withZone(ZoneId.of("UTC")), settings);
+  }
+
+  @Test
+  void timeZoneAndCountPrivateChatArePassedIn() {
+    NightlyOptions options = PipelineOptionsFactory.fromArgs("--input=in", "--timeZone=America/New_York",
+        "--countPrivateChat=true").as(NightlyOptions.class);
+    AnalyticsSettings settings = NightlyBatch.analyticsSettings(options);
+    assertTrue(settings.countPrivateChat());
+    assertEquals(ZoneId.of("America/New_York"), settings.zone());
+  }
+
+  @Test
+  void theAnalysisTablesAreWrittenBeforeTheDeadLetters() {
+    assertEquals(java.util.List.of("participant_session", "utterance", "chat_message", "meeting_event",
+        "participant_meeting", "meeting", "meeting_timeline", "dead_letter"), NightlyBatch.TABLES);
+  }
+}

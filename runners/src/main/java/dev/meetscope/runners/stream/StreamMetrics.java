@@ -1,0 +1,45 @@
+package dev.meetscope.runners.stream;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/** The streaming job's Beam counters and its one-line summary. */
+public final class StreamMetrics {
+  private StreamMetrics() {}
+
+  /** Counters as {@code namespace/name → value}; committed values where the runner has them. */
+  public static Map<String, Long> counters(PipelineResult result) {
+    Map<String, Long> out = new TreeMap<>();
+    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    for (MetricResult<Long> c : q.getCounters()) {
+      String key = c.getName().getNamespace() + "/" + c.getName().getName();
+      Long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      out.merge(key, v == null ? 0L : v, Long::sum);
+    }
+    return out;
+  }
+
+  public static String summary(Map<String, Long> c, Duration elapsed) {
+    return String.format("meetscope stream: %d deliveries (%d events, %d ignored, %d unreadable), %d duplicates,"
+            + " %d too late, %d after a meeting closed; %d live panes, %d drop-off alerts; %d meetings closed"
+            + " (%d participant rows) in %.1f s",
+        get(c, "stream/deliveries"), get(c, "stream/events"), get(c, "stream/events_ignored"),
+        get(c, "stream/parse_dead_letters"), get(c, "stream/duplicates"), get(c, "stream/too_late"),
+        get(c, "stream/after_meeting_closed"), get(c, "stream/live_panes"), get(c, "stream/dropoff_alerts"),
+        get(c, "stream/meetings_closed"), get(c, "sink/participant_meeting.rows"), elapsed.toMillis() / 1000.0);
+  }
+
+  static long get(Map<String, Long> c, String key) {
+    return c.getOrDefault(key, 0L);
+  }
+}
