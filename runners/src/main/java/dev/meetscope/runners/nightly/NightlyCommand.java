@@ -119,7 +119,7 @@ public final class NightlyCommand implements Command {
       return dryRun(options, pattern, out);
     }
     if (runner.equals("FlinkRunner")) {
-      String problem = prepareFlinkCluster(options.as(FlinkPipelineOptions.class));
+      String problem = prepareFlinkCluster(options.as(FlinkPipelineOptions.class), err);
       if (problem != null) {
         err.println("meetscope nightly: " + problem);
         return ExitCodes.PIPELINE_FAILED;
@@ -139,7 +139,10 @@ public final class NightlyCommand implements Command {
     PipelineResult result;
     try (ProgressReporter progress = new ProgressReporter("nightly", runner, PROGRESS_EVERY, err)) {
       result = pipeline.run();
-      progress.running(result);
+      if (runner.equals("DirectRunner")) {
+        // The Direct runner answers metric queries while running; others block in run() or ask a service.
+        progress.running(result);
+      }
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         err.println("meetscope nightly: the pipeline ended in state " + state);
@@ -212,7 +215,7 @@ public final class NightlyCommand implements Command {
    * For a Flink cluster ({@code --flinkMaster=host:port}): checks that it answers and stages only the
    * runnable jar (Beam would otherwise upload every class path entry). Returns a problem, or null.
    */
-  private static String prepareFlinkCluster(FlinkPipelineOptions flink) {
+  private static String prepareFlinkCluster(FlinkPipelineOptions flink, PrintStream err) {
     FlinkRest.HostPort address;
     try {
       address = FlinkRest.clusterAddress(flink.getFlinkMaster()).orElse(null);
@@ -227,8 +230,13 @@ public final class NightlyCommand implements Command {
           + " flink-cluster start` (port 8081, or --port), or fix --flinkMaster.";
     }
     Path jar = JvmFlags.runnableJar();
-    if (flink.getFilesToStage() == null && jar != null) {
-      flink.setFilesToStage(List.of(jar.toString()));
+    if (flink.getFilesToStage() == null) {
+      if (jar != null) {
+        flink.setFilesToStage(List.of(jar.toString()));
+      } else {
+        err.println("meetscope nightly: not started from meetscope.jar, so Beam stages every class-path entry to"
+            + " the cluster (slow); pass --filesToStage=<jar> to stage one jar");
+      }
     }
     return null;
   }

@@ -41,13 +41,18 @@ class NightlyDataflowTranslationTest {
   private static final String BUCKET = "gs://meetscope-demo";
   private static final String PATTERN = BUCKET + "/landing/2026-03-02/*/*";
 
-  private static DataflowPipelineOptions options(String... extra) {
-    PipelineOptionsFactory.register(NightlyOptions.class);
-    List<String> args = new java.util.ArrayList<>(List.of("--runner=DataflowRunner", "--project=meetscope-demo",
-        "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp", "--jobName=meetscope-nightly-2026-03-02",
-        "--input=" + BUCKET + "/landing/2026-03-02", "--output=" + BUCKET + "/tables/2026-03-02"));
-    args.addAll(List.of(extra));
-    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(DataflowPipelineOptions.class);
+  /**
+   * Dataflow options carrying the nightly options too. NightlyOptions is reached with {@code as()}, never
+   * registered: a registered interface would clash with other commands' options in this JVM.
+   */
+  private static DataflowPipelineOptions options() {
+    DataflowPipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DataflowRunner",
+        "--project=meetscope-demo", "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp",
+        "--jobName=meetscope-nightly-2026-03-02").as(DataflowPipelineOptions.class);
+    NightlyOptions nightly = options.as(NightlyOptions.class);
+    nightly.setInput(BUCKET + "/landing/2026-03-02");
+    nightly.setOutput(BUCKET + "/tables/2026-03-02");
+    return options;
   }
 
   @Test
