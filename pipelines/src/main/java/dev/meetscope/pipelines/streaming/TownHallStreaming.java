@@ -41,6 +41,7 @@ public final class TownHallStreaming {
 
   /** The job's outputs before the sinks, for tests and the benchmark to observe. */
   public record Outputs(
+      PCollection<ParsedDelivery> deliveries,
       PCollection<LiveWindowStats> live,
       PCollection<DropoffAlert> alerts,
       PCollection<ParticipantMeeting> participants,
@@ -77,7 +78,7 @@ public final class TownHallStreaming {
         .and(core.get(StreamCore.DEAD_LETTERS))
         .apply("AllDeadLetters", Flatten.pCollections())
         .setCoder(RecordCoders.of(DeadLetter.class));
-    return new Outputs(core.get(StreamCore.LIVE), core.get(StreamCore.ALERTS), core.get(StreamCore.PARTICIPANTS),
+    return new Outputs(deliveries, core.get(StreamCore.LIVE), core.get(StreamCore.ALERTS), core.get(StreamCore.PARTICIPANTS),
         core.get(StreamCore.MEETINGS), core.get(StreamCore.TIMELINE), deadLetters);
   }
 

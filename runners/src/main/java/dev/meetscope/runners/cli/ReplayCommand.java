@@ -89,6 +89,10 @@ public final class ReplayCommand implements Command {
       return ExitCodes.OK;
     }
     String to = options.required(NAME, "to");
+    if (!(to.startsWith("files:") && to.length() > "files:".length()) && !to.startsWith("pubsub:")) {
+      throw new UsageException("meetscope replay: --to must be files:<folder> or pubsub:projects/<p>/topics/<t>,"
+          + " got '" + to + "'");
+    }
     double speedup = speedup(options.get("speedup"));
     List<Replayer.Delivery> deliveries;
     String what;

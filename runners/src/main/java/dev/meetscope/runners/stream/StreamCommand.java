@@ -33,6 +33,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class StreamCommand implements Command {
   /** Flink checkpoint interval when none is given. */
   static final String DEFAULT_CHECKPOINT_MS = "10000";
+  /** Where Flink keeps checkpoints when no {@code --stateBackendStoragePath} is given (this machine only). */
+  static final String DEFAULT_CHECKPOINTS =
+      new File(System.getProperty("java.io.tmpdir"), "meetscope-flink-checkpoints").toURI().toString();
 
   @Override
   public String name() {
@@ -58,7 +61,8 @@ public final class StreamCommand implements Command {
     OptionsHelp.print(out, StreamingOptions.class);
     out.println("  --runner=DirectRunner");
     out.println("      DirectRunner (embedded default), FlinkRunner (--flinkMaster=[local] or host:port;"
-        + " checkpointing every " + DEFAULT_CHECKPOINT_MS + " ms unless --checkpointingInterval) or DataflowRunner.");
+        + " checkpointing every " + DEFAULT_CHECKPOINT_MS + " ms unless --checkpointingInterval, checkpoints in"
+        + " --stateBackendStoragePath, default " + DEFAULT_CHECKPOINTS + ") or DataflowRunner.");
     out.println();
     out.println("Exit codes: 0 ok, 2 bad options, 3 missing input, 4 pipeline failed, 1 internal error.");
   }
@@ -134,7 +138,7 @@ public final class StreamCommand implements Command {
    * Adds {@code --streaming=true}; on Flink, checkpointing when none is set and, with {@code --maxIdle},
    * sources that shut down once done (else Flink keeps a finished source alive for its checkpoints).
    */
-  static String[] withDefaults(String[] args) {
+  public static String[] withDefaults(String[] args) {
     List<String> list = new ArrayList<>(Arrays.asList(args));
     if (list.stream().noneMatch(a -> a.startsWith("--streaming"))) {
       list.add("--streaming=true");
@@ -143,6 +147,14 @@ public final class StreamCommand implements Command {
     if (flink) {
       if (list.stream().noneMatch(a -> a.startsWith("--checkpointingInterval="))) {
         list.add("--checkpointingInterval=" + DEFAULT_CHECKPOINT_MS);
+      }
+      // Flink's default checkpoint storage keeps state in the JobManager's memory, at most 5 MB per task: a
+      // town hall's per-meeting state is larger, and every checkpoint would fail and restart the job.
+      if (list.stream().noneMatch(a -> a.startsWith("--stateBackend="))) {
+        list.add("--stateBackend=filesystem");
+        if (list.stream().noneMatch(a -> a.startsWith("--stateBackendStoragePath="))) {
+          list.add("--stateBackendStoragePath=" + DEFAULT_CHECKPOINTS);
+        }
       }
       boolean maxIdle = list.stream().anyMatch(a -> a.startsWith("--maxIdle=") && a.length() > "--maxIdle=".length());
       if (maxIdle && list.stream().noneMatch(a -> a.startsWith("--shutdownSourcesAfterIdleMs="))) {

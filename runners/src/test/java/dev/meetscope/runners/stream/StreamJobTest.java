@@ -176,10 +176,14 @@ class StreamJobTest {
   @Test
   void flinkRunsGetCheckpointingAndSourcesThatShutDown() {
     assertEquals(List.of("--runner=FlinkRunner", "--maxIdle=5s", "--streaming=true",
-            "--checkpointingInterval=10000", "--shutdownSourcesAfterIdleMs=0"),
+            "--checkpointingInterval=10000", "--stateBackend=filesystem",
+            "--stateBackendStoragePath=" + StreamCommand.DEFAULT_CHECKPOINTS, "--shutdownSourcesAfterIdleMs=0"),
         List.of(StreamCommand.withDefaults(new String[] {"--runner=FlinkRunner", "--maxIdle=5s"})));
-    assertEquals(List.of("--runner=FlinkRunner", "--checkpointingInterval=500", "--streaming=true"),
-        List.of(StreamCommand.withDefaults(new String[] {"--runner=FlinkRunner", "--checkpointingInterval=500"})));
+    assertEquals(List.of("--runner=FlinkRunner", "--checkpointingInterval=500", "--stateBackend=rocksdb",
+            "--streaming=true"),
+        List.of(StreamCommand.withDefaults(new String[] {"--runner=FlinkRunner", "--checkpointingInterval=500",
+            "--stateBackend=rocksdb"})));
+    assertTrue(StreamCommand.DEFAULT_CHECKPOINTS.startsWith("file:/"), StreamCommand.DEFAULT_CHECKPOINTS);
     assertEquals(List.of("--streaming=true"), List.of(StreamCommand.withDefaults(new String[0])));
   }
 }

@@ -3,10 +3,8 @@ package dev.meetscope.transforms.streaming;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.stream.WindowTally;
 import dev.meetscope.transforms.schema.RecordCoders;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -31,9 +29,15 @@ import org.joda.time.Duration;
  *
  * <p>Trigger: early panes {@code earlyFiring} after the first element of a pane (a live widget updates
  * within seconds), the on-time pane when the watermark passes the window end, late panes the same way as
- * early ones for late events. Panes accumulate (each holds the whole window so far). Allowed lateness =
- * {@code allowedLateness} + {@code latenessMargin}; the stricter too-late rule is applied before, in
- * {@link TrackMeetings}, so every accepted event is counted in all its windows.
+ * early ones for late events. Allowed lateness = {@code allowedLateness} + {@code latenessMargin}; the
+ * stricter too-late rule is applied before, in {@link TrackMeetings}, so every accepted event is counted in
+ * all its windows.
+ *
+ * <p>Panes here <b>discard</b> (each carries the events new since the window's previous pane) and
+ * {@link AssembleLiveStats} accumulates them per window, so the live output panes accumulate. Why not
+ * {@code accumulatingFiredPanes()} here: the Flink runner (Beam 2.62) emits only the new elements in the
+ * panes of a combine behind the hot-key fan-out (seen in {@code StreamOnFlinkTest}); discarding deltas
+ * merged downstream give the same result on every runner.
  */
 public final class LiveWindows extends PTransform<PCollection<MeetingEvent>, PCollection<KV<String, LivePane>>> {
   private final StreamSettings settings;
@@ -56,7 +60,7 @@ public final class LiveWindows extends PTransform<PCollection<MeetingEvent>, PCo
             .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(early))
             .withLateFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(early)))
         .withAllowedLateness(StreamSettings.joda(settings.allowedLateness().plus(settings.latenessMargin())))
-        .accumulatingFiredPanes();
+        .discardingFiredPanes();
   }
 
   @Override
@@ -69,7 +73,7 @@ public final class LiveWindows extends PTransform<PCollection<MeetingEvent>, PCo
         .apply("CountPerWindow", Combine.<String, MeetingEvent, WindowTally>perKey(new WindowTallyFn(periodMs))
             .withHotKeyFanout(settings.hotKeyFanout()))
         .apply("ToPanes", ParDo.of(new ToPaneFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(LivePane.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(LivePane.class)));
   }
 
   /** Adds the window and pane to the counts. */
@@ -77,22 +81,10 @@ public final class LiveWindows extends PTransform<PCollection<MeetingEvent>, PCo
     @ProcessElement
     public void process(@Element KV<String, WindowTally> kv, IntervalWindow window, PaneInfo pane,
         OutputReceiver<KV<String, LivePane>> out) {
-      WindowTally t = kv.getValue();
-      List<Long> starts = new ArrayList<>();
-      List<Long> joins = new ArrayList<>();
-      List<Long> leaves = new ArrayList<>();
-      for (Map.Entry<Long, long[]> s : t.slices().entrySet()) {
-        starts.add(s.getKey());
-        joins.add(s.getValue()[0]);
-        leaves.add(s.getValue()[1]);
-      }
-      out.output(KV.of(kv.getKey(), new LivePane(kv.getKey(), t.meetingId(),
+      out.output(KV.of(kv.getKey(), new LivePane(kv.getKey(),
           java.time.Instant.ofEpochMilli(window.start().getMillis()),
           java.time.Instant.ofEpochMilli(window.end().getMillis()), pane.getTiming().name(), pane.getIndex(),
-          t.events(), t.joins(), t.leaves(), t.departures(), t.chatMessages(), t.questions(), t.reactions(),
-          t.activeChatters(), t.ended(),
-          t.maxEventMs() == Long.MIN_VALUE ? null : java.time.Instant.ofEpochMilli(t.maxEventMs()),
-          starts, joins, leaves)));
+          kv.getValue())));
     }
   }
 }
