@@ -6,6 +6,7 @@ import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.InputResolver;
 import dev.meetscope.runners.cli.OptionsHelp;
+import dev.meetscope.runners.cli.PullCommand;
 import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.runners.dataflow.DataflowJob;
 import dev.meetscope.runners.dataflow.OfflineJobSpec;
@@ -49,6 +50,7 @@ public final class NightlyCommand implements Command {
   static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   private final Clock clock;
+  private final PullCommand pull;
 
   public NightlyCommand() {
     this(Clock.systemDefaultZone());
@@ -56,7 +58,13 @@ public final class NightlyCommand implements Command {
 
   /** For tests: the clock that defines "yesterday". */
   public NightlyCommand(Clock clock) {
+    this(clock, new PullCommand());
+  }
+
+  /** For tests: the clock that defines "yesterday" and the Zoom pull that {@code --pull} runs first. */
+  public NightlyCommand(Clock clock, PullCommand pull) {
     this.clock = clock;
+    this.pull = pull;
   }
 
   @Override
@@ -85,6 +93,10 @@ public final class NightlyCommand implements Command {
     out.println("  --flinkMaster=[auto]");
     out.println("      With --runner=FlinkRunner: [local] runs Flink in this JVM; host:port submits to a cluster");
     out.println("      (see `meetscope flink-cluster`); only the runnable jar is staged.");
+    out.println("  --pull=false");
+    out.println("      With --date and --input=<landing folder>: first fetch that day from the Zoom API into the");
+    out.println("      day's input partition (`meetscope pull`; its options --credentialsFile, --apiBase,");
+    out.println("      --oauthBase, --fileTypes, --maxRetries, --maxRateLimitWaitSeconds pass through), then run.");
     out.println("  Any other Beam option of the chosen runner (e.g. --parallelism, --project, --region,");
     out.println("  --tempLocation, --enforceImmutability=false) is passed through. See docs/runners.md.");
     out.println();
@@ -98,11 +110,17 @@ public final class NightlyCommand implements Command {
       printHelp(out);
       return ExitCodes.OK;
     }
+    ChainedPull chainedPull;
     boolean explicitInput = Arrays.stream(args).anyMatch(a -> a.startsWith("--input="));
     NightlyOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(withDefaults(args)).as(NightlyOptions.class);
+      chainedPull = ChainedPull.split(args);
+      options = PipelineOptionsFactory.fromArgs(withDefaults(chainedPull.nightlyArgs())).as(NightlyOptions.class);
       NightlyBatch.validate(options);
+      if (chainedPull.enabled() && (options.getDate() == null || !explicitInput)) {
+        throw new IllegalArgumentException("--pull fetches one day from Zoom into the landing folder: give"
+            + " --date=YYYY-MM-DD|yesterday and --input=<landing folder> (the day is pulled into its partition)");
+      }
       applyDate(options, explicitInput);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -114,6 +132,20 @@ public final class NightlyCommand implements Command {
       options.setOutput(absoluteIfLocal(options.getOutput()));
     }
     FileSystems.setDefaultPipelineOptions(options);
+    if (chainedPull.enabled()) {
+      if (options.getDryRun()) {
+        out.println("meetscope nightly --dryRun: would first pull " + options.getDate() + " from Zoom into "
+            + options.getInput() + "; nothing was pulled, run, or written.");
+        return ExitCodes.OK;
+      }
+      int pulled = pull.run(chainedPull.pullArgs(options.getDate(), options.getTimeZone(), options.getInput()),
+          out, err);
+      if (pulled != ExitCodes.OK) {
+        err.println("meetscope nightly: the Zoom pull of " + options.getDate() + " failed (exit " + pulled
+            + "), so the job did not run; rerun when it is fixed (finished downloads are kept).");
+        return pulled;
+      }
+    }
     String pattern = InputResolver.filePattern(options.getInput());
     if (options.getDryRun()) {
       return dryRun(options, pattern, out);
