@@ -56,4 +56,16 @@ public record MeetingSummary(
     topics = topics == null ? null : List.copyOf(topics);
     flags = flags == null ? List.of() : List.copyOf(flags);
   }
+
+  /**
+   * The same row with the scoring stage's columns (docs/metrics.md, "Scores") under {@code version}.
+   */
+  public MeetingSummary withScores(List<EngagementDrop> drops, Double engagementMeanValue,
+      Double effectiveness, String summaryText, String version) {
+    return new MeetingSummary(meetingKey, meetingId, topic, meetingStart, meetingEnd, durationSeconds, spanSource,
+        participants, peakConcurrent, neverSpoke, avgAttendanceRatio, totalTalkSeconds, talkListenRatio,
+        participationGini, speakerEntropy, crosstalkSeconds, crosstalkSegments, interruptions, questions,
+        answeredRatio, chatMessages, massDropoffs, drops, actionItems, topics, engagementMeanValue, effectiveness,
+        summaryText, flags, confidence, version);
+  }
 }

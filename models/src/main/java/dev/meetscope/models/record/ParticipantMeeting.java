@@ -82,4 +82,17 @@ public record ParticipantMeeting(
         engagementSpeaking, engagementChat, engagementQuestions, engagementTone, matchMethod, flags,
         confidence, metricsVersion);
   }
+
+  /** The same row with its engagement score and components (docs/metrics.md, "Scores") under {@code version}. */
+  public ParticipantMeeting withEngagement(Double score, Double attention, Double speaking, Double chat,
+      Double questions, Double tone, String version) {
+    return new ParticipantMeeting(meetingKey, participantKey, displayName, email, isHost, firstJoin, lastLeave,
+        attendedSeconds, attendanceRatio, sessions, rejoins, lateJoinSeconds, earlyLeaveSeconds,
+        attentionScore, talkSeconds, speakingPct, turns, words, wordsPerMinute,
+        longestMonologueSeconds, monologues, questionsAsked, interruptionsMade, interrupted,
+        chatMessages, chatQuestions, chatReplies, reactions, reactionsReceived, privateChatMessages,
+        chatActivity, sentimentAvg, keyTopicsContributed, score, attention,
+        speaking, chat, questions, tone, matchMethod, flags,
+        confidence, version);
+  }
 }

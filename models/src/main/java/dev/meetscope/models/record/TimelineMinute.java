@@ -33,4 +33,11 @@ public record TimelineMinute(
     Double sentimentMean,
     Double engagementIndex,
     Integer topicId,
-    String metricsVersion) {}
+    String metricsVersion) {
+
+  /** The same minute with its engagement index (docs/metrics.md, "Scores") under {@code version}. */
+  public TimelineMinute withEngagementIndex(Double index, String version) {
+    return new TimelineMinute(meetingKey, minuteIndex, minuteStart, present, joins, leaves, speakersActive,
+        talkSeconds, chatMessages, reactions, questions, sentimentMean, index, topicId, version);
+  }
+}

@@ -203,7 +203,7 @@ class MeetingAnalyzerTest {
     assertNull(ada.sentimentAvg());
     assertNull(ada.keyTopicsContributed());
     assertNull(ada.engagementScore());
-    assertEquals("1.0.0", ada.metricsVersion());
+    assertEquals(MetricsVersion.CURRENT, ada.metricsVersion());
   }
 
   @Test

@@ -1,6 +1,18 @@
 package dev.meetscope.pipelines.nightly;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
+import dev.meetscope.models.analytics.MetricsVersion;
+import dev.meetscope.models.record.ScoreComponent;
+import dev.meetscope.models.scoring.ScoringProfile;
+import dev.meetscope.transforms.scoring.ScoreMeetings;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.FileStat;
@@ -30,13 +42,13 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 /**
  * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
  * each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
- * → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
+ * → score them ({@link ScoreMeetings}) → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
  * (NLP, scores) hang off the parsed and analysed outputs.
  */
 public final class NightlyBatch {
   /** Output tables of this job, in the order they are written. */
   public static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "dead_letter");
   /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
   public static final String FILE_STATS_TABLE = "_file_stats";
 
@@ -60,6 +72,30 @@ public final class NightlyBatch {
     if (options.getOutput() == null || options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output must name a folder");
     }
+    scoringProfile(options);
+  }
+
+  /** {@code --scoringProfile} read and checked, or the default profile. */
+  public static ScoringProfile scoringProfile(NightlyOptions options) {
+    String path = options.getScoringProfile();
+    if (path == null || path.isBlank()) {
+      return ScoringProfile.defaults();
+    }
+    if (path.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") && !path.startsWith("file:")) {
+      FileSystems.setDefaultPipelineOptions(options); // gs:// needs the registrars of the options' file systems
+    }
+    String text;
+    try {
+      MatchResult.Metadata file = FileSystems.matchSingleFileSpec(path);
+      try (InputStream in = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      throw new IllegalArgumentException("--scoringProfile " + path + " does not exist");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--scoringProfile " + path + " cannot be read: " + e.getMessage());
+    }
+    return ScoringProfile.parse(text, path);
   }
 
   /**
@@ -97,19 +133,23 @@ public final class NightlyBatch {
 
     PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
         AnalyzeMeetings.create().withSettings(analyticsSettings(options)));
-    analyzed.get(AnalyzeMeetings.PARTICIPANTS).apply("WriteParticipantMeetings",
+    PCollectionTuple scored = analyzed.apply("ScoreMeetings",
+        ScoreMeetings.with(scoringProfile(options), MetricsVersion.CURRENT));
+    scored.get(ScoreMeetings.COMPONENTS).apply("WriteScoreComponents",
+        WriteTable.of(ScoreComponent.class, "score_component", out, sink));
+    scored.get(ScoreMeetings.PARTICIPANTS).apply("WriteParticipantMeetings",
         WriteTable.of(ParticipantMeeting.class, "participant_meeting", out, sink));
-    analyzed.get(AnalyzeMeetings.MEETINGS).apply("WriteMeetings",
+    scored.get(ScoreMeetings.MEETINGS).apply("WriteMeetings",
         WriteTable.of(MeetingSummary.class, "meeting", out, sink));
-    analyzed.get(AnalyzeMeetings.TIMELINE).apply("WriteMeetingTimeline",
+    scored.get(ScoreMeetings.TIMELINE).apply("WriteMeetingTimeline",
         WriteTable.of(TimelineMinute.class, "meeting_timeline", out, sink));
 
     PCollectionList<DeadLetter> deadLetters = PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
         .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS));
     if (options.getWebhookUrl() != null) {
       PCollectionTuple delivered = PCollectionTuple
-          .of(BuildWebhookPayloads.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
-          .and(BuildWebhookPayloads.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
+          .of(BuildWebhookPayloads.MEETINGS, scored.get(ScoreMeetings.MEETINGS))
+          .and(BuildWebhookPayloads.PARTICIPANTS, scored.get(ScoreMeetings.PARTICIPANTS))
           // Identities stay out of payloads until governance makes them opt-in per deployment.
           .apply("BuildWebhookPayloads", BuildWebhookPayloads.create(false))
           .apply("PostWebhookPayloads", PostWebhookPayloads.to(options.getWebhookUrl())

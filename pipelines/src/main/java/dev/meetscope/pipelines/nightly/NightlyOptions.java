@@ -79,4 +79,11 @@ public interface NightlyOptions extends PipelineOptions {
   boolean getDryRun();
 
   void setDryRun(boolean value);
+
+  @Description("Scoring profile, YAML or JSON (local path or gs://): weights and thresholds of engagement_score, "
+      + "effectiveness_score, engagement drops and series alerts, overriding any subset of the defaults "
+      + "(docs/metrics.md, 'Scores'). Checked before the job starts. Default: the documented default profile.")
+  String getScoringProfile();
+
+  void setScoringProfile(String value);
 }

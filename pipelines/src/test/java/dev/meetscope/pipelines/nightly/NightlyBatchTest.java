@@ -2,12 +2,18 @@ package dev.meetscope.pipelines.nightly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
+import dev.meetscope.models.scoring.ScoringProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The options of the nightly job reach the analysis settings. */
 class NightlyBatchTest {
@@ -33,6 +39,30 @@ class NightlyBatchTest {
   @Test
   void theAnalysisTablesAreWrittenBeforeTheDeadLetters() {
     assertEquals(java.util.List.of("participant_session", "utterance", "chat_message", "meeting_event",
-        "participant_meeting", "meeting", "meeting_timeline", "dead_letter"), NightlyBatch.TABLES);
+        "participant_meeting", "meeting", "meeting_timeline", "score_component", "dead_letter"), NightlyBatch.TABLES);
+  }
+
+  @Test
+  void aScoringProfileIsReadAndCheckedBeforeTheGraphIsBuilt(@TempDir Path dir) throws IOException {
+    NightlyOptions none = PipelineOptionsFactory.fromArgs("--input=in").as(NightlyOptions.class);
+    assertEquals(ScoringProfile.defaults(), NightlyBatch.scoringProfile(none));
+
+    Path good = dir.resolve("sales.yaml");
+    Files.writeString(good, "name: sales\nengagement:\n  weights:\n    tone: 0\n");
+    NightlyOptions withGood = PipelineOptionsFactory.fromArgs("--input=in", "--scoringProfile=" + good)
+        .as(NightlyOptions.class);
+    NightlyBatch.validate(withGood);
+    assertEquals(0.0, NightlyBatch.scoringProfile(withGood).engagementWeights().get("tone"));
+
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"effectiveness\": {\"weights\": {\"balance\": -1}}}");
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> NightlyBatch.validate(
+        PipelineOptionsFactory.fromArgs("--input=in", "--scoringProfile=" + bad).as(NightlyOptions.class)));
+    assertEquals("scoring profile " + bad + ": effectiveness.weights.balance must be between 0.0 and 1000.0, got -1",
+        refused.getMessage());
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> NightlyBatch.validate(
+        PipelineOptionsFactory.fromArgs("--input=in", "--scoringProfile=" + dir.resolve("none.yaml"))
+            .as(NightlyOptions.class)));
+    assertEquals("--scoringProfile " + dir.resolve("none.yaml") + " does not exist", missing.getMessage());
   }
 }

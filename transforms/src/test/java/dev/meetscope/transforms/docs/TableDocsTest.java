@@ -12,6 +12,7 @@ import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.MeetingTopic;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.ParticipantSession;
+import dev.meetscope.models.record.ScoreComponent;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
 import dev.meetscope.models.record.UtteranceSentiment;
@@ -43,6 +44,7 @@ class TableDocsTest {
     t.put("participant_meeting", ParticipantMeeting.class);
     t.put("meeting", MeetingSummary.class);
     t.put("meeting_timeline", TimelineMinute.class);
+    t.put("score_component", ScoreComponent.class);
     t.put("dead_letter", DeadLetter.class);
     t.put("utterance_sentiment", UtteranceSentiment.class);
     t.put("meeting_topic", MeetingTopic.class);
