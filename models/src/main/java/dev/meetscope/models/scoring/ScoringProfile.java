@@ -40,6 +40,8 @@ import java.util.Map;
  * @param dropMinMinutes … for at least this many consecutive minutes
  * @param seriesAlertThreshold effectiveness below which a series occurrence counts toward an alert
  * @param seriesAlertConsecutive consecutive low occurrences that raise a series alert
+ * @param anomalyBelowRatio a meeting is anomalous when a metric is at least this fraction below its baseline's median
+ * @param anomalyMinBaseline the fewest baseline meetings an anomaly needs
  */
 public record ScoringProfile(
     String name,
@@ -53,7 +55,9 @@ public record ScoringProfile(
     int dropTrailingMinutes,
     int dropMinMinutes,
     double seriesAlertThreshold,
-    int seriesAlertConsecutive) implements Serializable {
+    int seriesAlertConsecutive,
+    double anomalyBelowRatio,
+    int anomalyMinBaseline) implements Serializable {
   private static final String DEFAULT_RESOURCE = "default-profile.yaml";
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final ObjectNode DEFAULT_TREE = readDefaultTree();
@@ -138,8 +142,10 @@ public record ScoringProfile(
     int minMinutes = (int) r.whole("engagement_drops.min_minutes", 1, 240);
     double threshold = r.number("series.alert_threshold", 0, 100);
     int consecutive = (int) r.whole("series.alert_consecutive", 1, 100);
+    double anomalyRatio = r.number("anomaly.below_ratio", 0.01, 0.99);
+    int minBaseline = (int) r.whole("anomaly.min_baseline", 1, 1000);
     return new ScoringProfile(name, name + "@" + digest(tree), engagement, saturation, chat, effectiveness,
-        crosstalk, dropRatio, trailing, minMinutes, threshold, consecutive);
+        crosstalk, dropRatio, trailing, minMinutes, threshold, consecutive, anomalyRatio, minBaseline);
   }
 
   private static String digest(ObjectNode tree) {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.analytics.MeetingSpan;
 import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
@@ -92,9 +93,9 @@ public class AnalyzeTextTest {
     PAssert.that(out.get(AnalyzeText.DEAD_LETTERS)).empty();
     PAssert.that(out.get(AnalyzeText.ACTION_ITEMS)).containsInAnyOrder(
         new ActionItemRow("m1", "utterance", "t.vtt", 33, "Ada Example", REC.plusMillis(490_000), 490_000L,
-            "I'll send the deck by Friday.", "send the deck", "Ada Example", true, "by Friday", true, "self", "1.0.0"),
+            "I'll send the deck by Friday.", "send the deck", "Ada Example", true, "by Friday", true, "self", MetricsVersion.CURRENT),
         new ActionItemRow("m1", "chat", "chat.txt", 4, "Grace Sample", REC.plusMillis(300_000), 300_000L,
-            "Can you follow up with legal?", "follow up with legal", null, false, null, false, "request", "1.0.0"));
+            "Can you follow up with legal?", "follow up with legal", null, false, null, false, "request", MetricsVersion.CURRENT));
     PAssert.that(out.get(AnalyzeText.MEETING_TOPICS)).satisfies(rows -> {
       List<MeetingTopic> all = new ArrayList<>();
       rows.forEach(all::add);

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.nlp.NlpConfig;
 import dev.meetscope.models.nlp.ParserChoice;
 import dev.meetscope.models.nlp.TextItem;
@@ -50,9 +51,9 @@ public class ScoreSentimentTest {
     Instant t8 = Instant.parse("2026-03-02T15:00:08Z");
     PAssert.that(out.get(ScoreSentiment.SENTIMENTS)).containsInAnyOrder(
         new UtteranceSentiment("m1", "utterance", "cloud_transcript", "t.vtt", 4, "Ada Example", t4, null, 1, 1, 39,
-            0, 1, "1.0.0"),
+            0, 1, MetricsVersion.CURRENT),
         new UtteranceSentiment("m1", "utterance", "cloud_transcript", "t.vtt", 8, "Grace Sample", t8, 0.75, 1, 0, 2,
-            2, 0, "1.0.0"));
+            2, 0, MetricsVersion.CURRENT));
     PAssert.that(out.get(ScoreSentiment.DEAD_LETTERS)).satisfies(letters -> {
       List<DeadLetter> all = new ArrayList<>();
       letters.forEach(all::add);

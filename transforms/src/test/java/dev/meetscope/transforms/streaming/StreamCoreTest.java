@@ -12,6 +12,7 @@ import static dev.meetscope.transforms.streaming.StreamEvents.started;
 import static dev.meetscope.transforms.streaming.StreamEvents.timed;
 import static org.junit.Assert.assertEquals;
 
+import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.analytics.AnalyticsSettings;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.DropoffAlert;
@@ -92,7 +93,7 @@ public class StreamCoreTest {
       long events, Instant maxEvent, boolean dropoff) {
     return new LiveWindowStats(StreamEvents.UUID, "81234567890", start, start.plusSeconds(60), timing, index,
         present, presentAtStart, joins, leaves, departures, chat, questions, reactions, chatters, null, engagement,
-        events, maxEvent, dropoff, "1.0.0");
+        events, maxEvent, dropoff, MetricsVersion.CURRENT);
   }
 
   @Test
@@ -219,7 +220,7 @@ public class StreamCoreTest {
     PCollection<LiveWindowStats> onTime = onTime(out);
 
     PAssert.that(out.get(StreamCore.ALERTS)).containsInAnyOrder(new DropoffAlert(StreamEvents.UUID, "81234567890",
-        at(4, 10), at(5, 10), 5, 20, 0.25, "ON_TIME", 0L, at(5, 4), "1.0.0"));
+        at(4, 10), at(5, 10), 5, 20, 0.25, "ON_TIME", 0L, at(5, 4), MetricsVersion.CURRENT));
     PAssert.that(onTime.apply("Dropping", Filter.by(LiveWindowStats::massDropoff))
             .apply("Starts", MapElements.into(TypeDescriptors.strings()).via(s -> s.windowStart().toString())))
         .containsInAnyOrder(at(4, 10).toString(), at(4, 20).toString(), at(4, 30).toString(),
