@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyJobTest {
   static final Path FIXTURES = Path.of("../fixtures/meetings");
   static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "series_trend",
+      "meeting_anomaly", "person_week", "dead_letter");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(int exit, String out, String err) {}
@@ -116,7 +117,8 @@ class NightlyJobTest {
     }
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
-        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "score_component"),
+        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "score_component",
+        "series_trend", "meeting_anomaly", "person_week"),
         listNames(out));
     assertEquals(1, first.get("meeting").size());
   }

@@ -2,8 +2,13 @@ package dev.meetscope.pipelines.nightly;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
 import dev.meetscope.models.analytics.MetricsVersion;
+import dev.meetscope.models.record.MeetingAnomaly;
+import dev.meetscope.models.record.PersonWeek;
 import dev.meetscope.models.record.ScoreComponent;
+import dev.meetscope.models.record.SeriesTrend;
 import dev.meetscope.models.scoring.ScoringProfile;
+import dev.meetscope.transforms.report.WriteReports;
+import dev.meetscope.transforms.scoring.AnalyzeAcrossMeetings;
 import dev.meetscope.transforms.scoring.ScoreMeetings;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -42,13 +47,16 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 /**
  * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
  * each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
- * → score them ({@link ScoreMeetings}) → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
+ * → score them ({@link ScoreMeetings}) and compare them ({@link AnalyzeAcrossMeetings}) → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
  * (NLP, scores) hang off the parsed and analysed outputs.
  */
 public final class NightlyBatch {
   /** Output tables of this job, in the order they are written. */
   public static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "series_trend",
+      "meeting_anomaly", "person_week", "dead_letter");
+  /** Folder of the HTML reports under the output. */
+  public static final String REPORTS_FOLDER = "reports";
   /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
   public static final String FILE_STATS_TABLE = "_file_stats";
 
@@ -133,8 +141,16 @@ public final class NightlyBatch {
 
     PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
         AnalyzeMeetings.create().withSettings(analyticsSettings(options)));
-    PCollectionTuple scored = analyzed.apply("ScoreMeetings",
-        ScoreMeetings.with(scoringProfile(options), MetricsVersion.CURRENT));
+    ScoringProfile profile = scoringProfile(options);
+    PCollectionTuple scored = analyzed.apply("ScoreMeetings", ScoreMeetings.with(profile, MetricsVersion.CURRENT));
+    PCollectionTuple across = scored.apply("AnalyzeAcrossMeetings",
+        AnalyzeAcrossMeetings.with(profile, MetricsVersion.CURRENT));
+    across.get(AnalyzeAcrossMeetings.SERIES).apply("WriteSeriesTrend",
+        WriteTable.of(SeriesTrend.class, "series_trend", out, sink));
+    across.get(AnalyzeAcrossMeetings.ANOMALIES).apply("WriteMeetingAnomalies",
+        WriteTable.of(MeetingAnomaly.class, "meeting_anomaly", out, sink));
+    across.get(AnalyzeAcrossMeetings.PERSON_WEEKS).apply("WritePersonWeeks",
+        WriteTable.of(PersonWeek.class, "person_week", out, sink));
     scored.get(ScoreMeetings.COMPONENTS).apply("WriteScoreComponents",
         WriteTable.of(ScoreComponent.class, "score_component", out, sink));
     scored.get(ScoreMeetings.PARTICIPANTS).apply("WriteParticipantMeetings",
@@ -156,6 +172,16 @@ public final class NightlyBatch {
               .withSecret(options.getWebhookSecret())
               .withTimeout(Duration.ofSeconds(options.getWebhookTimeoutSeconds())));
       deadLetters = deadLetters.and(delivered.get(PostWebhookPayloads.DEAD_LETTERS));
+    }
+    if (options.getReports()) {
+      PCollectionTuple reports = PCollectionTuple
+          .of(WriteReports.MEETINGS, scored.get(ScoreMeetings.MEETINGS))
+          .and(WriteReports.PARTICIPANTS, scored.get(ScoreMeetings.PARTICIPANTS))
+          .and(WriteReports.TIMELINE, scored.get(ScoreMeetings.TIMELINE))
+          .and(WriteReports.ANOMALIES, across.get(AnalyzeAcrossMeetings.ANOMALIES))
+          .and(WriteReports.SERIES, across.get(AnalyzeAcrossMeetings.SERIES))
+          .apply("WriteReports", WriteReports.to(out));
+      deadLetters = deadLetters.and(reports.get(WriteReports.DEAD_LETTERS));
     }
     deadLetters
         .apply("FlattenDeadLetters", Flatten.pCollections())

@@ -86,4 +86,11 @@ public interface NightlyOptions extends PipelineOptions {
   String getScoringProfile();
 
   void setScoringProfile(String value);
+
+  @Description("Write the HTML reports under <output>/reports/ (index.html and one page per meeting; "
+      + "docs/reports.md).")
+  @Default.Boolean(true)
+  boolean getReports();
+
+  void setReports(boolean value);
 }

@@ -39,7 +39,8 @@ class NightlyBatchTest {
   @Test
   void theAnalysisTablesAreWrittenBeforeTheDeadLetters() {
     assertEquals(java.util.List.of("participant_session", "utterance", "chat_message", "meeting_event",
-        "participant_meeting", "meeting", "meeting_timeline", "score_component", "dead_letter"), NightlyBatch.TABLES);
+        "participant_meeting", "meeting", "meeting_timeline", "score_component", "series_trend", "meeting_anomaly",
+        "person_week", "dead_letter"), NightlyBatch.TABLES);
   }
 
   @Test

@@ -371,6 +371,9 @@ public final class NightlyCommand implements Command {
       output.clear(table);
     }
     output.clear(NightlyBatch.FILE_STATS_TABLE + "/file_stat");
+    // A meeting gone from the input must not keep its old page.
+    output.clear(NightlyBatch.REPORTS_FOLDER + "/meetings");
+    output.clear(NightlyBatch.REPORTS_FOLDER);
     output.deleteFile("_METRICS.json");
   }
 
