@@ -118,7 +118,7 @@ class NightlyJobTest {
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
         "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "score_component",
-        "series_trend", "meeting_anomaly", "person_week"),
+        "series_trend", "meeting_anomaly", "person_week", "reports"),
         listNames(out));
     assertEquals(1, first.get("meeting").size());
   }
