@@ -51,10 +51,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       {@code WRITE_TRUNCATE}: a rerun of a day replaces that day's rows and no other day's. The destination
  *       is one constant partition per run, so even a run with no rows for a table runs its (empty) load and
  *       empties the day, instead of leaving the previous run's rows behind.
- *   <li>{@link #storageWrite}: streaming. The Storage Write API, at-least-once ({@code
- *       STORAGE_API_AT_LEAST_ONCE}), appended to the table; {@code meeting_date} is the day of each row's event
- *       time (in the zone given, UTC by default). Rows BigQuery still rejects come back from {@code
- *       getFailedStorageApiInserts()} as dead letters ({@value #INSERT_FAILED}).
+ *   <li>{@link #storageWrite}: streaming. The Storage Write API, appended to the table: exactly-once ({@code
+ *       STORAGE_WRITE_API}, committed every {@link #withTriggering} interval) or {@link #atLeastOnce} ({@code
+ *       STORAGE_API_AT_LEAST_ONCE}). {@code meeting_date} is the day of each row's event time (in the zone given,
+ *       UTC by default). Rows BigQuery still rejects come back from {@code getFailedStorageApiInserts()} as dead
+ *       letters ({@value #INSERT_FAILED}).
  * </ul>
  *
  * Counters {@code sink/<table>.rows} (rows handed to BigQuery) and {@code sink/<table>.rejected}.
@@ -64,6 +65,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   public static final String FORMAT = "bigquery";
   public static final String ROW_INVALID = "BQ_ROW_INVALID";
   public static final String INSERT_FAILED = "BQ_INSERT_FAILED";
+  private static final java.time.Duration DEFAULT_TRIGGERING = java.time.Duration.ofSeconds(5);
 
   private final Class<T> recordClass;
   private final String table;
@@ -75,10 +77,14 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   private final int maxStringBytes;
   private final boolean failOnInvalid;
   private final @Nullable BigQueryServices testServices;
+  private final boolean atLeastOnce;
+  private final java.time.Duration triggering;
+  private final int streams;
 
   private WriteBigQuery(Class<T> recordClass, String table, BigQueryDataset dataset, @Nullable LocalDate day,
       ZoneId streamZone, @Nullable PCollectionView<Map<String, String>> hosts, @Nullable String tempLocation,
-      int maxStringBytes, boolean failOnInvalid, @Nullable BigQueryServices testServices) {
+      int maxStringBytes, boolean failOnInvalid, @Nullable BigQueryServices testServices, boolean atLeastOnce,
+      java.time.Duration triggering, int streams) {
     this.recordClass = recordClass;
     this.table = table;
     this.dataset = dataset;
@@ -89,6 +95,9 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
     this.maxStringBytes = maxStringBytes;
     this.failOnInvalid = failOnInvalid;
     this.testServices = testServices;
+    this.atLeastOnce = atLeastOnce;
+    this.triggering = triggering;
+    this.streams = streams;
   }
 
   /** Batch: load every row into {@code table$YYYYMMDD} of {@code day}, replacing that partition. */
@@ -99,14 +108,14 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
       throw new IllegalArgumentException("a BigQuery load needs the day it replaces");
     }
     return new WriteBigQuery<>(recordClass, table, dataset, day, ZoneOffset.UTC, null, null,
-        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null);
+        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null, false, DEFAULT_TRIGGERING, 1);
   }
 
-  /** Streaming: append through the Storage Write API (at-least-once), partitioned by event-time day. */
+  /** Streaming: append through the Storage Write API (exactly-once unless {@link #atLeastOnce}), by event-time day. */
   public static <T> WriteBigQuery<T> storageWrite(Class<T> recordClass, String table, BigQueryDataset dataset) {
     checkTable(recordClass, table);
     return new WriteBigQuery<>(recordClass, table, dataset, null, ZoneOffset.UTC, null, null,
-        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null);
+        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null, false, DEFAULT_TRIGGERING, 1);
   }
 
   private static void checkTable(Class<?> recordClass, String table) {
@@ -119,26 +128,27 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   /** {@code meeting_key → host_key} (see {@link BigQueryTables#hostKey}); without it host_key is null. */
   public WriteBigQuery<T> withHosts(@Nullable PCollectionView<Map<String, String>> view) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, view, tempLocation, maxStringBytes,
-        failOnInvalid, testServices);
+        failOnInvalid, testServices, atLeastOnce, triggering, streams);
   }
 
   /** Where load files are staged ({@code gs://…}); default: the pipeline's {@code --tempLocation}. */
   public WriteBigQuery<T> withTempLocation(@Nullable String location) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts,
-        location == null || location.isBlank() ? null : location, maxStringBytes, failOnInvalid, testServices);
+        location == null || location.isBlank() ? null : location, maxStringBytes, failOnInvalid, testServices,
+        atLeastOnce, triggering, streams);
   }
 
   /** The zone whose calendar day of a streamed row's event time is its {@code meeting_date}. */
   public WriteBigQuery<T> withStreamZone(ZoneId zone) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, zone, hosts, tempLocation, maxStringBytes,
-        failOnInvalid, testServices);
+        failOnInvalid, testServices, atLeastOnce, triggering, streams);
   }
 
   /** The longest STRING cell accepted, in UTF-8 bytes (tests shrink it). */
   public WriteBigQuery<T> withMaxStringBytes(int bytes) {
     new BigQueryRowCheck(bytes);
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, bytes,
-        failOnInvalid, testServices);
+        failOnInvalid, testServices, atLeastOnce, triggering, streams);
   }
 
   /**
@@ -147,13 +157,39 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
    */
   public WriteBigQuery<T> failingOnInvalidRows() {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
-        true, testServices);
+        true, testServices, atLeastOnce, triggering, streams);
+  }
+
+  /**
+   * Streaming: {@code STORAGE_API_AT_LEAST_ONCE} instead of the exactly-once {@code STORAGE_WRITE_API}: cheaper,
+   * no commit interval, but a retried bundle can write a row twice (dedup downstream on the record's key).
+   */
+  public WriteBigQuery<T> atLeastOnce() {
+    requireStreaming("atLeastOnce");
+    return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
+        failOnInvalid, testServices, true, triggering, streams);
+  }
+
+  /** Streaming, exactly-once: commit unbounded input every {@code every} on {@code streams} write streams. */
+  public WriteBigQuery<T> withTriggering(java.time.Duration every, int streams) {
+    requireStreaming("withTriggering");
+    if (every == null || every.isNegative() || every.isZero() || streams < 1) {
+      throw new IllegalArgumentException("triggering must be positive and streams at least 1");
+    }
+    return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
+        failOnInvalid, testServices, atLeastOnce, every, streams);
+  }
+
+  private void requireStreaming(String what) {
+    if (day != null) {
+      throw new IllegalArgumentException(what + " applies to storageWrite, not to a day's load");
+    }
   }
 
   /** Beam's in-memory BigQuery ({@code FakeBigQueryServices}) for tests. */
   public WriteBigQuery<T> withTestServices(BigQueryServices services) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
-        failOnInvalid, services);
+        failOnInvalid, services, atLeastOnce, triggering, streams);
   }
 
   /** What this write targets: {@code project:dataset.table$YYYYMMDD} for a day's load, else the table. */
@@ -193,9 +229,17 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
       rows.apply("LoadDayPartition", write);
       return rejected;
     }
-    WriteResult result = rows.apply("StorageWriteAtLeastOnce", write.to(destination())
-        .withMethod(Method.STORAGE_API_AT_LEAST_ONCE)
-        .withWriteDisposition(WriteDisposition.WRITE_APPEND));
+    write = write.to(destination()).withWriteDisposition(WriteDisposition.WRITE_APPEND);
+    if (atLeastOnce) {
+      write = write.withMethod(Method.STORAGE_API_AT_LEAST_ONCE);
+    } else {
+      write = write.withMethod(Method.STORAGE_WRITE_API);
+      if (records.isBounded() == PCollection.IsBounded.UNBOUNDED) {
+        write = write.withTriggeringFrequency(org.joda.time.Duration.millis(triggering.toMillis()))
+            .withNumStorageWriteApiStreams(streams);
+      }
+    }
+    WriteResult result = rows.apply("StorageWrite", write);
     String source = "bigquery:" + destination();
     PCollection<DeadLetter> failed = result.getFailedStorageApiInserts()
         .apply("FailedInsertsToDeadLetters", MapElements.into(TypeDescriptor.of(DeadLetter.class))
