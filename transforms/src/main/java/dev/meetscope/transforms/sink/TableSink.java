@@ -73,7 +73,10 @@ public final class TableSink {
     return new TableSink(format, dataset, day, tempLocation, view, maxStringBytes, testServices);
   }
 
-  /** BigQuery: the longest STRING cell accepted (tests shrink it). */
+  /**
+   * BigQuery: the longest STRING cell accepted in the record tables (tests shrink it). The dead-letter table
+   * keeps BigQuery's own limit: its rows are small by construction (raw text at most 4 KiB).
+   */
   public TableSink withMaxStringBytes(int bytes) {
     return new TableSink(format, dataset, day, tempLocation, hosts, bytes, testServices);
   }
@@ -101,14 +104,15 @@ public final class TableSink {
 
   /** The BigQuery write of one table, with this sink's settings. */
   <T> WriteBigQuery<T> bigQueryWrite(Class<T> recordClass, String table) {
+    boolean deadLetters = recordClass == DeadLetter.class;
     WriteBigQuery<T> write = WriteBigQuery.loadDay(recordClass, table, dataset, day)
         .withHosts(hosts)
         .withTempLocation(tempLocation)
-        .withMaxStringBytes(maxStringBytes);
+        .withMaxStringBytes(deadLetters ? BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES : maxStringBytes);
     if (testServices != null) {
       write = write.withTestServices(testServices);
     }
-    return recordClass == DeadLetter.class ? write.failingOnInvalidRows() : write;
+    return deadLetters ? write.failingOnInvalidRows() : write;
   }
 
   /** Keeps a table's rejected rows for {@link #rejectedRows()}; the dead-letter table's are not kept. */

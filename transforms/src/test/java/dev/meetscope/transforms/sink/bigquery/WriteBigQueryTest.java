@@ -11,6 +11,7 @@ import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.MeetingManifest;
 import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.Utterance;
+import dev.meetscope.transforms.sink.bigquery.testing.DayPartitionJobService;
 import dev.meetscope.transforms.schema.RecordCoders;
 import java.io.Serializable;
 import java.time.Instant;

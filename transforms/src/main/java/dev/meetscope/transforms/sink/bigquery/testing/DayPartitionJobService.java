@@ -1,4 +1,4 @@
-package dev.meetscope.transforms.sink.bigquery;
+package dev.meetscope.transforms.sink.bigquery.testing;
 
 import com.google.api.client.http.AbstractInputStreamContent;
 import com.google.api.services.bigquery.model.Job;
@@ -26,19 +26,22 @@ import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
  * {@code WRITE_TRUNCATE} into {@code table$YYYYMMDD} replaces only that day's rows of a column-partitioned
  * table (the fake would drop nothing and append). Every load's configuration is recorded, so tests can assert
  * the destination, dispositions, format, schema, partitioning and clustering that would reach BigQuery.
- * State is static because Beam serializes the services into the pipeline.
+ * State is static because Beam serializes the services into the pipeline. For tests only (like Beam's own
+ * {@code org.apache.beam.sdk.io.gcp.testing}); it lives in main code so every module's tests can use it.
  */
-final class DayPartitionJobService implements JobService, Serializable {
+public final class DayPartitionJobService implements JobService, Serializable {
   private static final List<JobConfigurationLoad> LOADS = new ArrayList<>();
   private final FakeJobService fake = new FakeJobService();
 
-  static void reset() {
+  /** Forgets the recorded loads (call with {@code FakeDatasetService.setUp()}). */
+  public static void reset() {
     synchronized (LOADS) {
       LOADS.clear();
     }
   }
 
-  static List<JobConfigurationLoad> loads() {
+  /** Every load started since {@link #reset}, in order. */
+  public static List<JobConfigurationLoad> loads() {
     synchronized (LOADS) {
       return List.copyOf(LOADS);
     }
