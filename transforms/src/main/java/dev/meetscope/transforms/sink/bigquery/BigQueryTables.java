@@ -117,7 +117,7 @@ public final class BigQueryTables {
 
   /**
    * The table's DDL in GoogleSQL, generated from {@link #tableSchema}: for people who provision the tables by
-   * hand (docs/bigquery.sql). {@code dataset} is written as {@code `project.dataset`}.
+   * hand (docs/bigquery.sql), column names quoted.
    */
   public static String ddl(String project, String dataset, String table, Class<?> recordClass) {
     StringBuilder sb = new StringBuilder();
@@ -125,12 +125,17 @@ public final class BigQueryTables {
         .append(table).append("` (\n");
     List<TableFieldSchema> fields = tableSchema(recordClass).getFields();
     for (int i = 0; i < fields.size(); i++) {
-      sb.append("  ").append(fields.get(i).getName()).append(' ').append(columnType(fields.get(i)));
+      sb.append("  ").append(quoted(fields.get(i).getName())).append(' ').append(columnType(fields.get(i)));
       sb.append(i + 1 < fields.size() ? ",\n" : "\n");
     }
     sb.append(")\nPARTITION BY ").append(MEETING_DATE)
         .append("\nCLUSTER BY ").append(String.join(", ", clustering().getFields())).append(";\n");
     return sb.toString();
+  }
+
+  /** Column names in backticks: some are reserved words in GoogleSQL ({@code end}). */
+  private static String quoted(String name) {
+    return "`" + name + "`";
   }
 
   private static String columnType(TableFieldSchema f) {
@@ -149,7 +154,8 @@ public final class BigQueryTables {
         StringBuilder sb = new StringBuilder("STRUCT<");
         List<TableFieldSchema> sub = f.getFields();
         for (int i = 0; i < sub.size(); i++) {
-          sb.append(i > 0 ? ", " : "").append(sub.get(i).getName()).append(' ').append(columnType(sub.get(i)));
+          sb.append(i > 0 ? ", " : "").append(quoted(sub.get(i).getName())).append(' ')
+              .append(columnType(sub.get(i)));
         }
         yield sb.append('>').toString();
       }

@@ -119,10 +119,11 @@ class BigQueryTablesTest {
   void ddlIsGeneratedFromTheSameSchema() {
     String ddl = BigQueryTables.ddl("acme-analytics", "meetscope", "meeting", MeetingSummary.class);
     assertTrue(ddl.startsWith("CREATE TABLE IF NOT EXISTS `acme-analytics.meetscope.meeting` (\n"
-        + "  meeting_key STRING,\n  meeting_id STRING,\n"), ddl);
-    assertTrue(ddl.contains("  crosstalk_segments ARRAY<STRUCT<start TIMESTAMP, end TIMESTAMP, "
-        + "start_offset_seconds FLOAT64, end_offset_seconds FLOAT64, speakers ARRAY<STRING>, kind STRING>>,\n"), ddl);
-    assertTrue(ddl.endsWith("  meeting_date DATE NOT NULL,\n  host_key STRING\n)\nPARTITION BY meeting_date\n"
+        + "  `meeting_key` STRING,\n  `meeting_id` STRING,\n"), ddl);
+    assertTrue(ddl.contains("  `crosstalk_segments` ARRAY<STRUCT<`start` TIMESTAMP, `end` TIMESTAMP, "
+        + "`start_offset_seconds` FLOAT64, `end_offset_seconds` FLOAT64, `speakers` ARRAY<STRING>, `kind` STRING>>,\n"),
+        ddl);
+    assertTrue(ddl.endsWith("  `meeting_date` DATE NOT NULL,\n  `host_key` STRING\n)\nPARTITION BY meeting_date\n"
         + "CLUSTER BY meeting_key, host_key;\n"), ddl);
   }
 }
