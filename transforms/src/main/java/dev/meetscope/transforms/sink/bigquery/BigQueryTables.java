@@ -82,11 +82,15 @@ public final class BigQueryTables {
 
   /** The BigQuery row of a record: its Row with the meeting date and host appended. */
   public static Row toRow(Object record, LocalDate meetingDate, @Nullable String hostKey) {
-    Row row = RecordSchemaProvider.toRow(record);
-    return Row.withSchema(rowSchema(record.getClass()))
-        .addValues(row.getValues())
-        .addValues(meetingDate, hostKey)
-        .build();
+    return toRow(RecordSchemaProvider.toRow(record), rowSchema(record.getClass()), meetingDate, hostKey);
+  }
+
+  /** {@link #toRow(Object, LocalDate, String)} from the record's Row and its {@link #rowSchema}, computed once. */
+  public static Row toRow(Row recordRow, Schema rowSchema, LocalDate meetingDate, @Nullable String hostKey) {
+    List<Object> values = new java.util.ArrayList<>(recordRow.getValues());
+    values.add(meetingDate);
+    values.add(hostKey);
+    return Row.withSchema(rowSchema).attachValues(values);
   }
 
   /** {@code project:dataset.table$YYYYMMDD}: the partition a day's load replaces. */

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.SchemaUpdateOption;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryStorageApiInsertError;
@@ -201,8 +203,8 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   public PCollection<DeadLetter> expand(PCollection<T> records) {
     TupleTag<TableRow> valid = new TupleTag<>() {};
     TupleTag<DeadLetter> invalid = new TupleTag<>() {};
-    ToTableRowFn<T> fn = new ToTableRowFn<>(table, "bigquery:" + destination(), day, streamZone, hosts,
-        maxStringBytes, failOnInvalid, invalid);
+    ToTableRowFn<T> fn = new ToTableRowFn<>(table, BigQueryTables.rowSchema(recordClass), "bigquery:" + destination(),
+        day, streamZone, hosts, maxStringBytes, failOnInvalid, invalid);
     ParDo.SingleOutput<T, TableRow> parDo = ParDo.of(fn);
     if (hosts != null) {
       parDo = parDo.withSideInputs(hosts);
@@ -222,7 +224,10 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
     if (day != null) {
       write = write.to(destination())
           .withMethod(Method.FILE_LOADS)
-          .withWriteDisposition(WriteDisposition.WRITE_TRUNCATE);
+          .withWriteDisposition(WriteDisposition.WRITE_TRUNCATE)
+          // BigQuery allows schema updates when truncating a partition: a record that gains a component adds
+          // a nullable column to the existing table instead of failing the day's load.
+          .withSchemaUpdateOptions(EnumSet.of(SchemaUpdateOption.ALLOW_FIELD_ADDITION));
       if (tempLocation != null) {
         write = write.withCustomGcsTempLocation(StaticValueProvider.of(tempLocation));
       }
@@ -257,6 +262,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
 
   /** Record → BigQuery row with the derived columns; rows BigQuery would reject go to {@code invalid}. */
   private static final class ToTableRowFn<T> extends DoFn<T, TableRow> {
+    private final org.apache.beam.sdk.schemas.Schema rowSchema;
     private final String source;
     private final @Nullable LocalDate day;
     private final ZoneId streamZone;
@@ -268,9 +274,11 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
     private final Counter rejected;
     private transient BigQueryRowCheck check;
 
-    ToTableRowFn(String table, String source, @Nullable LocalDate day, ZoneId streamZone,
+    ToTableRowFn(String table, org.apache.beam.sdk.schemas.Schema rowSchema, String source, @Nullable LocalDate day,
+        ZoneId streamZone,
         @Nullable PCollectionView<Map<String, String>> hosts, int maxStringBytes, boolean failOnInvalid,
         TupleTag<DeadLetter> invalid) {
+      this.rowSchema = rowSchema;
       this.source = source;
       this.day = day;
       this.streamZone = streamZone;
@@ -298,7 +306,8 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
       }
       LocalDate date = day != null ? day
           : Instant.ofEpochMilli(c.timestamp().getMillis()).atZone(streamZone).toLocalDate();
-      Row row = BigQueryTables.toRow(record, date, host);
+      // attachValues does not check the values against the schema: BigQueryRowCheck does, and says which column.
+      Row row = BigQueryTables.toRow(plain, rowSchema, date, host);
       List<String> problems = check.problems(row);
       if (problems.isEmpty()) {
         written.inc();

@@ -121,6 +121,7 @@ public class WriteBigQueryTest {
     assertEquals("WRITE_TRUNCATE", load.getWriteDisposition());
     assertEquals("CREATE_IF_NEEDED", load.getCreateDisposition());
     assertEquals("NEWLINE_DELIMITED_JSON", load.getSourceFormat());
+    assertEquals(List.of("ALLOW_FIELD_ADDITION"), load.getSchemaUpdateOptions());
     assertEquals(BigQueryTables.tableSchema(Utterance.class), load.getSchema());
     assertEquals(BigQueryTables.timePartitioning(), load.getTimePartitioning());
     assertEquals(BigQueryTables.clustering(), load.getClustering());
