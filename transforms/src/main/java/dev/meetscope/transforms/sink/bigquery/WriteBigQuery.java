@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
@@ -250,7 +251,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
         .apply("FailedInsertsToDeadLetters", MapElements.into(TypeDescriptor.of(DeadLetter.class))
             .via((BigQueryStorageApiInsertError e) -> new DeadLetter(meetingKeyOf(e.getRow()), STAGE, FORMAT,
                 source, null, null, INSERT_FAILED, "BigQuery rejected the row: " + e.getErrorMessage(),
-                String.valueOf(e.getRow()))))
+                e.getRow() == null ? null : BigQueryHelpers.toJsonString(e.getRow()))))
         .setCoder(RecordCoders.of(DeadLetter.class));
     return PCollectionList.of(rejected).and(failed).apply("SinkDeadLetters", Flatten.pCollections());
   }

@@ -228,8 +228,9 @@ public class WriteBigQueryTest {
         .apply(WriteBigQuery.storageWrite(Utterance.class, "utterance", DS)
             .withTriggering(java.time.Duration.ofSeconds(5), 1).withTestServices(services));
     PAssert.that(failed.apply(MapElements.into(TypeDescriptors.strings())
-            .via(d -> d.meetingKey() + " " + d.reason() + " " + d.sourceFile())))
-        .containsInAnyOrder("m2 BQ_INSERT_FAILED bigquery:meetscope-test:analytics.utterance");
+            .via(d -> d.meetingKey() + " " + d.reason() + " " + d.sourceFile() + " "
+                + d.rawText().contains("\"text\":\"refused\""))))
+        .containsInAnyOrder("m2 BQ_INSERT_FAILED bigquery:meetscope-test:analytics.utterance true");
     p1.run().waitUntilFinish();
     assertEquals(List.of("m1 2026-03-02 null before midnight", "m1 2026-03-03 null after midnight in UTC"),
         rows("utterance"));
