@@ -105,6 +105,18 @@ class BigQueryTablesTest {
     return new MeetingManifest("81234567890", "u==", "Weekly", name, email, id, null, 60, "UTC", null, null);
   }
 
+  @Test
+  void theStreamJobsTablesFitTheSameLayout() {
+    for (Class<?> c : List.of(dev.meetscope.models.record.LiveWindowStats.class,
+        dev.meetscope.models.record.DropoffAlert.class, dev.meetscope.models.record.ParticipantMeeting.class,
+        MeetingSummary.class, dev.meetscope.models.record.TimelineMinute.class,
+        dev.meetscope.models.record.DeadLetter.class)) {
+      List<TableFieldSchema> fields = BigQueryTables.tableSchema(c).getFields();
+      assertEquals("meeting_key", fields.get(0).getName(), c.getSimpleName());
+      assertEquals("host_key", fields.get(fields.size() - 1).getName(), c.getSimpleName());
+    }
+  }
+
   /** A record without a meeting key cannot be clustered by meeting. */
   record Unkeyed(String name) {}
 
