@@ -31,6 +31,7 @@ import dev.meetscope.transforms.analytics.AnalyzeMeetings;
 import dev.meetscope.transforms.parse.MatchMeetingFiles;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import dev.meetscope.transforms.sink.SinkFormat;
+import dev.meetscope.transforms.sink.TableSink;
 import dev.meetscope.transforms.sink.webhook.BuildWebhookPayloads;
 import dev.meetscope.transforms.sink.webhook.PostWebhookPayloads;
 import dev.meetscope.transforms.sink.WriteTable;
@@ -40,9 +41,11 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
@@ -64,7 +67,7 @@ public final class NightlyBatch {
 
   /** Checks option values and combinations before any graph is built; throws with what to fix. */
   public static void validate(NightlyOptions options) {
-    SinkFormat.parse(options.getSink());
+    NightlySink.validate(options);
     try {
       ZoneId.of(options.getTimeZone());
     } catch (DateTimeException e) {
@@ -118,8 +121,13 @@ public final class NightlyBatch {
 
   /** Adds the job's steps to {@code pipeline}. {@code filePattern} matches files inside meeting folders. */
   public static void build(Pipeline pipeline, NightlyOptions options, String filePattern) {
+    build(pipeline, options, filePattern, null);
+  }
+
+  /** {@link #build}, with Beam's in-memory BigQuery for {@code --sink=bigquery} in tests. */
+  public static void build(Pipeline pipeline, NightlyOptions options, String filePattern,
+      @Nullable BigQueryServices bigQueryTestServices) {
     validate(options);
-    SinkFormat sink = SinkFormat.parse(options.getSink());
     String out = options.getOutput();
     List<String> keywords = Arrays.stream(options.getChatKeywords().split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -129,6 +137,7 @@ public final class NightlyBatch {
         .apply("ParseMeetingFiles", ParseMeetingFolders.create()
             .withDefaultTimeZone(options.getTimeZone())
             .withChatKeywords(keywords));
+    TableSink sink = NightlySink.of(options, parsed.get(ParseMeetingFolders.MANIFESTS), bigQueryTestServices);
 
     parsed.get(ParseMeetingFolders.SESSIONS).apply("WriteParticipantSessions",
         WriteTable.of(ParticipantSession.class, "participant_session", out, sink));
@@ -183,6 +192,7 @@ public final class NightlyBatch {
           .apply("WriteReports", WriteReports.to(out));
       deadLetters = deadLetters.and(reports.get(WriteReports.DEAD_LETTERS));
     }
+    deadLetters = deadLetters.and(sink.rejectedRows());
     deadLetters
         .apply("FlattenDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", WriteTable.of(DeadLetter.class, "dead_letter", out, sink));

@@ -22,11 +22,22 @@ public interface NightlyOptions extends PipelineOptions {
 
   void setOutput(String value);
 
-  @Description("Output format: parquet or jsonl.")
+  @Description("Output format: parquet, jsonl or bigquery (--bigQueryDataset and --date; docs/bigquery.md).")
   @Default.String("parquet")
   String getSink();
 
   void setSink(String value);
+
+  @Description("With --sink=bigquery: the dataset, project:dataset (e.g. acme-analytics:meetscope). Each table's "
+      + "--date partition is replaced on every run.")
+  String getBigQueryDataset();
+
+  void setBigQueryDataset(String value);
+
+  @Description("With --sink=bigquery: a gs:// folder for the load files. Default: --tempLocation.")
+  String getBigQueryTempLocation();
+
+  void setBigQueryTempLocation(String value);
 
   @Description("IANA time zone of local times in participant CSVs, local chats and captions when a "
       + "meeting's meeting.json gives none, e.g. America/New_York.")

@@ -1,6 +1,7 @@
 package dev.meetscope.transforms.sink;
 
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
+import dev.meetscope.transforms.sink.bigquery.WriteBigQuery;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -18,30 +19,41 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Writes one table of records to {@code <output>/<table>/} as Parquet or JSONL. The columns come from the
- * record's schema ({@link RecordSchemaProvider}), so both formats carry the same fields and types. File
- * names are deterministic ({@code part-SSSSS-of-NNNNN}); the job clears each table folder before it runs,
- * so a rerun replaces the output instead of adding to it. Counter {@code sink/<table>.rows}.
+ * Writes one table of records to {@code <output>/<table>/} as Parquet or JSONL, or to the BigQuery table of
+ * the same name. The columns come from the record's schema ({@link RecordSchemaProvider}), so every format
+ * carries the same fields and types. File names are deterministic ({@code part-SSSSS-of-NNNNN}); the job
+ * clears each table folder before it runs, so a rerun replaces the output instead of adding to it. BigQuery
+ * ({@link TableSink#bigQuery}): the run's day partition is replaced ({@link WriteBigQuery#loadDay}), and rows
+ * BigQuery would reject are handed to the sink's {@link TableSink#rejectedRows()}. Counter
+ * {@code sink/<table>.rows}.
  */
 public final class WriteTable<T> extends PTransform<PCollection<T>, PDone> {
   private final Class<T> recordClass;
   private final String table;
   private final String outputRoot;
+  private final TableSink sink;
   private final SinkFormat format;
 
-  private WriteTable(Class<T> recordClass, String table, String outputRoot, SinkFormat format) {
+  private WriteTable(Class<T> recordClass, String table, String outputRoot, TableSink sink) {
     this.recordClass = recordClass;
     this.table = table;
     this.outputRoot = outputRoot;
-    this.format = format;
+    this.sink = sink;
+    this.format = sink.format();
   }
 
+  /** Files in {@code format} (Parquet or JSONL) under {@code <outputRoot>/<table>/}. */
   public static <T> WriteTable<T> of(Class<T> recordClass, String table, String outputRoot,
       SinkFormat format) {
+    return of(recordClass, table, outputRoot, TableSink.files(format));
+  }
+
+  /** The table in the job's sink: files under {@code <outputRoot>/<table>/}, or BigQuery. */
+  public static <T> WriteTable<T> of(Class<T> recordClass, String table, String outputRoot, TableSink sink) {
     if (!table.matches("[a-z_]+")) {
       throw new IllegalArgumentException("table names are lower_snake_case: " + table);
     }
-    return new WriteTable<>(recordClass, table, outputRoot, format);
+    return new WriteTable<>(recordClass, table, outputRoot, sink);
   }
 
   /** The folder a table is written to. */
@@ -73,6 +85,8 @@ public final class WriteTable<T> extends PTransform<PCollection<T>, PDone> {
               .to(folder + "/part")
               .withShardNameTemplate("-SSSSS-of-NNNNN")
               .withSuffix(format.suffix()));
+      case BIGQUERY -> sink.rejected(table, recordClass,
+          records.apply("WriteBigQuery", sink.bigQueryWrite(recordClass, table)));
       default -> throw new IllegalStateException("unhandled sink " + format);
     }
     return PDone.in(records.getPipeline());

@@ -1,0 +1,239 @@
+-- Generated from the record schemas by BigQueryDdlTest: do not edit by hand (rerun the test with
+-- -Dmeetscope.writeDocs=true). The tables of `meetscope nightly --sink=bigquery` (docs/bigquery.md):
+-- the record's columns, then meeting_date (the partition, the run's --date) and host_key.
+-- Replace my-project.meetscope with your project and dataset, e.g.
+--   sed 's/my-project\.meetscope/acme-analytics.meetscope/' docs/bigquery.sql | bq query --use_legacy_sql=false
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.participant_session` (
+  `meeting_key` STRING,
+  `source_file` STRING,
+  `source_line` INT64 NOT NULL,
+  `format` STRING,
+  `meeting_id` STRING,
+  `meeting_uuid` STRING,
+  `display_name` STRING,
+  `original_name` STRING,
+  `email` STRING,
+  `participant_id` STRING,
+  `participant_user_id` STRING,
+  `user_id` STRING,
+  `customer_key` STRING,
+  `registrant_id` STRING,
+  `join_time` TIMESTAMP,
+  `leave_time` TIMESTAMP,
+  `duration_seconds` INT64,
+  `guest` BOOL,
+  `role` STRING,
+  `recording_consent` STRING,
+  `status` STRING,
+  `breakout_room_id` STRING,
+  `flags` ARRAY<STRING>,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.utterance` (
+  `meeting_key` STRING,
+  `source_file` STRING,
+  `source_line` INT64 NOT NULL,
+  `format` STRING,
+  `cue_id` INT64,
+  `speaker_label` STRING,
+  `speaker_inferred` BOOL NOT NULL,
+  `time_base` STRING,
+  `start_ms` INT64 NOT NULL,
+  `end_ms` INT64,
+  `wall_time` TIMESTAMP,
+  `text` STRING,
+  `flags` ARRAY<STRING>,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.chat_message` (
+  `meeting_key` STRING,
+  `source_file` STRING,
+  `source_line` INT64 NOT NULL,
+  `format` STRING,
+  `dialect` STRING,
+  `sender_label` STRING,
+  `recipient_label` STRING,
+  `kind` STRING,
+  `is_private` BOOL NOT NULL,
+  `text` STRING,
+  `target_snippet` STRING,
+  `time_base` STRING,
+  `offset_ms` INT64,
+  `local_time` STRING,
+  `local_date` STRING,
+  `wall_time` TIMESTAMP,
+  `flags` ARRAY<STRING>,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_event` (
+  `meeting_key` STRING,
+  `source_file` STRING,
+  `source_line` INT64 NOT NULL,
+  `format` STRING,
+  `event` STRING,
+  `event_time` TIMESTAMP,
+  `request_id` STRING,
+  `account_id` STRING,
+  `meeting_id` STRING,
+  `meeting_uuid` STRING,
+  `topic` STRING,
+  `host_id` STRING,
+  `meeting_start_time` TIMESTAMP,
+  `meeting_end_time` TIMESTAMP,
+  `timezone` STRING,
+  `display_name` STRING,
+  `email` STRING,
+  `participant_id` STRING,
+  `participant_user_id` STRING,
+  `user_id` STRING,
+  `participant_uuid` STRING,
+  `customer_key` STRING,
+  `registrant_id` STRING,
+  `join_time` TIMESTAMP,
+  `leave_time` TIMESTAMP,
+  `leave_reason` STRING,
+  `flags` ARRAY<STRING>,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.participant_meeting` (
+  `meeting_key` STRING,
+  `participant_key` STRING,
+  `display_name` STRING,
+  `email` STRING,
+  `is_host` BOOL,
+  `first_join` TIMESTAMP,
+  `last_leave` TIMESTAMP,
+  `attended_seconds` INT64,
+  `attendance_ratio` FLOAT64,
+  `sessions` INT64,
+  `rejoins` INT64,
+  `late_join_seconds` INT64,
+  `early_leave_seconds` INT64,
+  `attention_score` FLOAT64,
+  `talk_seconds` FLOAT64,
+  `speaking_pct` FLOAT64,
+  `turns` INT64,
+  `words` INT64,
+  `words_per_minute` FLOAT64,
+  `longest_monologue_seconds` FLOAT64,
+  `monologues` INT64,
+  `questions_asked` INT64,
+  `interruptions_made` INT64,
+  `interrupted` INT64,
+  `chat_messages` INT64,
+  `chat_questions` INT64,
+  `chat_replies` INT64,
+  `reactions` INT64,
+  `reactions_received` INT64,
+  `private_chat_messages` INT64,
+  `chat_activity` STRING,
+  `sentiment_avg` FLOAT64,
+  `key_topics_contributed` ARRAY<STRING>,
+  `engagement_score` FLOAT64,
+  `engagement_attention` FLOAT64,
+  `engagement_speaking` FLOAT64,
+  `engagement_chat` FLOAT64,
+  `engagement_questions` FLOAT64,
+  `engagement_tone` FLOAT64,
+  `match_method` STRING,
+  `flags` ARRAY<STRING>,
+  `confidence` FLOAT64,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting` (
+  `meeting_key` STRING,
+  `meeting_id` STRING,
+  `topic` STRING,
+  `meeting_start` TIMESTAMP,
+  `meeting_end` TIMESTAMP,
+  `duration_seconds` INT64,
+  `span_source` STRING,
+  `participants` INT64,
+  `peak_concurrent` INT64,
+  `never_spoke` INT64,
+  `avg_attendance_ratio` FLOAT64,
+  `total_talk_seconds` FLOAT64,
+  `talk_listen_ratio` FLOAT64,
+  `participation_gini` FLOAT64,
+  `speaker_entropy` FLOAT64,
+  `crosstalk_seconds` FLOAT64,
+  `crosstalk_segments` ARRAY<STRUCT<`start` TIMESTAMP, `end` TIMESTAMP, `start_offset_seconds` FLOAT64, `end_offset_seconds` FLOAT64, `speakers` ARRAY<STRING>, `kind` STRING>>,
+  `interruptions` INT64,
+  `questions` INT64,
+  `answered_ratio` FLOAT64,
+  `chat_messages` INT64,
+  `mass_dropoffs` ARRAY<STRUCT<`start` TIMESTAMP, `end` TIMESTAMP, `start_offset_seconds` FLOAT64, `end_offset_seconds` FLOAT64, `leavers` INT64, `present_before` INT64, `share` FLOAT64>>,
+  `engagement_drops` ARRAY<STRUCT<`start_minute` INT64, `end_minute` INT64, `drop_pct` FLOAT64>>,
+  `action_items` ARRAY<STRUCT<`text` STRING, `owner_key` STRING, `owner_name` STRING, `due_phrase` STRING, `clear` BOOL, `time` TIMESTAMP>>,
+  `topics` ARRAY<STRING>,
+  `engagement_mean` FLOAT64,
+  `effectiveness_score` FLOAT64,
+  `summary` STRING,
+  `flags` ARRAY<STRING>,
+  `confidence` FLOAT64,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_timeline` (
+  `meeting_key` STRING,
+  `minute_index` INT64,
+  `minute_start` TIMESTAMP,
+  `present` INT64,
+  `joins` INT64,
+  `leaves` INT64,
+  `speakers_active` INT64,
+  `talk_seconds` FLOAT64,
+  `chat_messages` INT64,
+  `reactions` INT64,
+  `questions` INT64,
+  `sentiment_mean` FLOAT64,
+  `engagement_index` FLOAT64,
+  `topic_id` INT64,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.dead_letter` (
+  `meeting_key` STRING,
+  `stage` STRING,
+  `format` STRING,
+  `source_file` STRING,
+  `source_line` INT64,
+  `byte_offset` INT64,
+  `reason` STRING,
+  `message` STRING,
+  `raw_text` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;

@@ -1,0 +1,68 @@
+package dev.meetscope.pipelines.nightly;
+
+import dev.meetscope.models.record.MeetingManifest;
+import dev.meetscope.transforms.sink.SinkFormat;
+import dev.meetscope.transforms.sink.TableSink;
+import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
+import dev.meetscope.transforms.sink.bigquery.MeetingHosts;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** The nightly job's {@code --sink}: its option checks and the {@link TableSink} every table is written to. */
+final class NightlySink {
+  private NightlySink() {}
+
+  /**
+   * {@code --sink=bigquery} needs the dataset, the day whose partitions the run replaces, and somewhere to stage
+   * load files; BigQuery options without it are a mistake worth saying.
+   */
+  static void validate(NightlyOptions options) {
+    if (SinkFormat.parse(options.getSink()) != SinkFormat.BIGQUERY) {
+      if (options.getBigQueryDataset() != null || options.getBigQueryTempLocation() != null) {
+        throw new IllegalArgumentException("--bigQueryDataset and --bigQueryTempLocation need --sink=bigquery");
+      }
+      return;
+    }
+    BigQueryDataset.parse(options.getBigQueryDataset());
+    if (options.getDate() == null || options.getDate().isBlank()) {
+      throw new IllegalArgumentException("--sink=bigquery replaces one day's partition of every table: give "
+          + "--date=YYYY-MM-DD or --date=yesterday");
+    }
+    if (blank(options.getBigQueryTempLocation()) && blank(options.getTempLocation())) {
+      throw new IllegalArgumentException("--sink=bigquery stages load files in a gs:// folder: give "
+          + "--bigQueryTempLocation=gs://bucket/tmp (or --tempLocation)");
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /**
+   * Where the run's tables go: files in {@code --sink}'s format, or BigQuery: the {@code --date} partition of
+   * every table in {@code --bigQueryDataset}, with each meeting's host from its manifest. {@code testServices}
+   * replaces Google Cloud with Beam's in-memory BigQuery in tests (null otherwise).
+   */
+  static TableSink of(NightlyOptions options, PCollection<KV<String, MeetingManifest>> manifests,
+      @Nullable BigQueryServices testServices) {
+    SinkFormat format = SinkFormat.parse(options.getSink());
+    if (format != SinkFormat.BIGQUERY) {
+      return TableSink.files(format);
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(options.getDate().strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--sink=bigquery needs --date as YYYY-MM-DD by the time the job is built"
+          + " (got '" + options.getDate() + "')");
+    }
+    return TableSink.bigQuery(BigQueryDataset.parse(options.getBigQueryDataset()), day)
+        .withTempLocation(options.getBigQueryTempLocation())
+        .withHosts(manifests.apply("MeetingHosts", MeetingHosts.create()))
+        .withTestServices(testServices);
+  }
+}
