@@ -42,10 +42,13 @@ import org.apache.beam.sdk.transforms.ParDo;
  * event-time-to-output lag at the 50th and 99th percentile. Lag of a live pane = when the pane came out −
  * when the replay handed over the pane's newest event (so it includes the file roll and the folder poll, as
  * with a live relay). The job runs in this JVM (Direct runner with its enforcement checks off, or
- * {@code --runner=FlinkRunner --flinkMaster=[local]}) and finishes {@code --maxIdle} after the last file.
+ * {@code --runner=FlinkRunner --flinkMaster=[local]}) and finishes {@code --maxIdle} after the last file. With a
+ * speed-up, the default {@code --maxIdle} outlasts the longest pause of the replay (late deliveries come
+ * minutes after the rest), and a run that stopped before reading every delivery fails instead of printing
+ * figures of part of the town hall.
  *
  * <p>{@code meetscope bench-stream [--participants=10000] [--minutes=90] [--seed=42] [--speedup=0]
- * [--maxIdle=5s] [beam options]}.
+ * [--maxIdle=5s, longer for the pauses of a sped-up replay] [beam options]}.
  */
 public final class BenchStream {
   /** Output times observed by the probe: {wall ms, newest event ms, kind (0 live pane, 1 meeting row)}. */
@@ -68,7 +71,7 @@ public final class BenchStream {
     int minutes = 90;
     long seed = 42;
     double speedup = 0;
-    String maxIdle = "5s";
+    String maxIdle = null;
     List<String> beam = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--participants=")) {
@@ -86,6 +89,9 @@ public final class BenchStream {
       }
     }
     TownHall townHall = new TownHallEventGenerator().generate(TownHallSpec.of(participants, minutes, seed));
+    if (maxIdle == null) {
+      maxIdle = defaultMaxIdleMs(Replayer.of(townHall), speedup) + "ms";
+    }
     Path work = Files.createTempDirectory("meetscope-bench-stream");
     Path events = Files.createDirectories(work.resolve("events"));
     Path output = work.resolve("out");
@@ -132,6 +138,11 @@ public final class BenchStream {
     if (result.getState() != PipelineResult.State.DONE) {
       throw new IllegalStateException("the streaming job ended in state " + result.getState());
     }
+    // The warm-up line is one more delivery than the replay's.
+    if (READ.get() != report.published() + 1) {
+      throw new IllegalStateException("the streaming job read " + (READ.get() - 1) + " of the " + report.published()
+          + " deliveries before --maxIdle=" + maxIdle + " ended it: raise --maxIdle above the replay's pauses");
+    }
 
     List<long[]> observed = new ArrayList<>(OBSERVED);
     long lastOutput = observed.stream().mapToLong(o -> o[0]).max().orElse(System.currentTimeMillis());
@@ -150,6 +161,20 @@ public final class BenchStream {
     out.println(StreamMetrics.summary(counters, Duration.ofMillis(lastOutput - started)));
     deleteTree(work);
     return r;
+  }
+
+  /**
+   * 5 s after the last file, or, with a speed-up, 5 s more than the longest pause between two deliveries of
+   * the replay (wall time), so the job does not stop while the replay waits to hand over late deliveries.
+   */
+  static long defaultMaxIdleMs(List<Replayer.Delivery> schedule, double speedup) {
+    long longestPause = 0;
+    if (speedup > 0) {
+      for (int i = 1; i < schedule.size(); i++) {
+        longestPause = Math.max(longestPause, schedule.get(i).deliverAtMs() - schedule.get(i - 1).deliverAtMs());
+      }
+    }
+    return 5_000 + (long) Math.ceil(longestPause / Math.max(speedup, 1));
   }
 
   /** Output wall time − wall time the replay handed over the newest event at or before the pane's newest. */

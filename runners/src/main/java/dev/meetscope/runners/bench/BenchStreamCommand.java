@@ -20,7 +20,8 @@ public final class BenchStreamCommand implements Command {
   @Override
   public void printHelp(PrintStream out) {
     out.println("Usage: meetscope bench-stream [--participants=10000] [--minutes=90] [--seed=42] [--speedup=0]"
-        + " [--maxIdle=5s] [beam options, e.g. --runner=FlinkRunner --flinkMaster=[local]]");
+        + " [--maxIdle=5s; with a speed-up, 5s more than the replay's longest pause]"
+        + " [beam options, e.g. --runner=FlinkRunner --flinkMaster=[local]]");
     out.println();
     out.println("Generates a town hall, replays it through the files source while the streaming job runs in this");
     out.println("JVM, and prints the events per second and the event-to-output lag of live panes (p50, p99).");

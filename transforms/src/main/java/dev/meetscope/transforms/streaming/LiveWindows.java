@@ -35,9 +35,9 @@ import org.joda.time.Duration;
  *
  * <p>Panes here <b>discard</b> (each carries the events new since the window's previous pane) and
  * {@link AssembleLiveStats} accumulates them per window, so the live output panes accumulate. Why not
- * {@code accumulatingFiredPanes()} here: the Flink runner (Beam 2.62) emits only the new elements in the
- * panes of a combine behind the hot-key fan-out (seen in {@code StreamOnFlinkTest}); discarding deltas
- * merged downstream give the same result on every runner.
+ * {@code accumulatingFiredPanes()} here: the Flink runner (Beam 2.62, streaming) emits only the new elements
+ * in the panes of this combine, with or without the hot-key fan-out (on-time panes came out empty in
+ * {@code StreamOnFlinkTest}); discarding deltas merged downstream give the same result on every runner.
  */
 public final class LiveWindows extends PTransform<PCollection<MeetingEvent>, PCollection<KV<String, LivePane>>> {
   private final StreamSettings settings;
