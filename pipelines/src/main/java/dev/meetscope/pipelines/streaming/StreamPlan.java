@@ -1,6 +1,7 @@
 package dev.meetscope.pipelines.streaming;
 
 import dev.meetscope.models.stream.DurationText;
+import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
 import dev.meetscope.transforms.streaming.StreamSettings;
 import java.time.Duration;
 import java.util.Locale;
@@ -50,9 +51,11 @@ public record StreamPlan(
     if (!sink.equals("parquet") && !sink.equals("jsonl") && !sink.equals(BIGQUERY)) {
       throw new IllegalArgumentException("--sink must be one of parquet, jsonl, bigquery (got '" + o.getSink() + "')");
     }
-    if (sink.equals(BIGQUERY) && (blank(o.getBigQueryDataset())
-        || !o.getBigQueryDataset().matches("[A-Za-z0-9_.-]+[:.][A-Za-z0-9_]+"))) {
+    if (sink.equals(BIGQUERY) && blank(o.getBigQueryDataset())) {
       throw new IllegalArgumentException("--sink=bigquery needs --bigQueryDataset=project:dataset");
+    }
+    if (sink.equals(BIGQUERY)) {
+      BigQueryDataset.parse(o.getBigQueryDataset()); // the batch sink's parser: one message for a bad spec
     }
     if (!sink.equals(BIGQUERY) && blank(o.getOutput())) {
       throw new IllegalArgumentException("--output must name a folder");

@@ -2,7 +2,8 @@ package dev.meetscope.pipelines.streaming;
 
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.transforms.sink.SinkFormat;
-import dev.meetscope.transforms.streaming.WriteBigQueryTable;
+import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
+import dev.meetscope.transforms.sink.bigquery.WriteBigQuery;
 import dev.meetscope.transforms.streaming.WriteStreamTable;
 import java.util.Optional;
 import org.apache.beam.sdk.values.PCollection;
@@ -54,7 +55,11 @@ public abstract class StreamTableSink {
     }
   }
 
-  /** BigQuery, Storage Write API ({@link WriteBigQueryTable}): rejected rows come back as dead letters. */
+  /**
+   * BigQuery, Storage Write API ({@link WriteBigQuery#storageWrite}): the same table layout as the batch job
+   * (record columns + meeting_date of the event time + host_key, day partitions, clustering), checked rows;
+   * rejected rows come back as dead letters.
+   */
   static final class BigQueryTables extends StreamTableSink {
     private final StreamPlan plan;
 
@@ -64,8 +69,8 @@ public abstract class StreamTableSink {
 
     @Override
     public <T> Optional<PCollection<DeadLetter>> write(PCollection<T> rows, Class<T> type, String table) {
-      return Optional.of(rows.apply(stepName("BigQuery", table), WriteBigQueryTable.of(type, table,
-          plan.bigQueryDataset(), plan.flushInterval(), plan.shards())));
+      return Optional.of(rows.apply(stepName("BigQuery", table), WriteBigQuery.storageWrite(type, table,
+          BigQueryDataset.parse(plan.bigQueryDataset())).withTriggering(plan.flushInterval(), plan.shards())));
     }
   }
 }
