@@ -14,7 +14,7 @@ final class Charts {
   static final String[] PALETTE = {"#3b6fd8", "#e8833a", "#2f9e6e", "#c2456b", "#8a63d2", "#b59a1b", "#1f9bb0",
       "#6b7280"};
   private static final int WIDTH = 860;
-  private static final int LEFT = 150;
+  private static final int LEFT = 210;
 
   private Charts() {}
 
@@ -44,7 +44,7 @@ final class Charts {
       int y = 5 + i * row;
       double w = max <= 0 ? 0 : Math.max(1, plot * b.value() / max);
       s.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(y + 15)
-          .append("\" text-anchor=\"end\" font-size=\"12\">").append(esc(truncate(b.label(), 22))).append("</text>");
+          .append("\" text-anchor=\"end\" font-size=\"12\">").append(esc(truncate(b.label(), 30))).append("</text>");
       s.append("<rect class=\"mark\" x=\"").append(LEFT).append("\" y=\"").append(y + 3).append("\" width=\"")
           .append(fmt(w)).append("\" height=\"").append(row - 6).append("\" rx=\"3\" fill=\"").append(color)
           .append("\"><title>").append(esc(b.label() + ": " + b.note())).append("</title></rect>");
@@ -60,8 +60,8 @@ final class Charts {
    * @param minutes number of minutes on the x axis
    */
   static String timeSeries(int minutes, List<Line> lines, List<Band> bands, double yMax, String yLabel) {
-    int height = 220;
-    int top = 12;
+    int height = 230;
+    int top = 22;
     int bottom = 30;
     int left = 48;
     int plotW = WIDTH - left - 16;
@@ -80,7 +80,7 @@ final class Charts {
       s.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"").append(fmt(y))
           .append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#e3e6eb\"/>");
       s.append("<text x=\"").append(left - 6).append("\" y=\"").append(fmt(y + 4))
-          .append("\" text-anchor=\"end\" font-size=\"11\" fill=\"#5c6575\">").append(Html.num(yMax * g / 4, 1))
+          .append("\" text-anchor=\"end\" font-size=\"11\" fill=\"#5c6575\">").append(Html.tick(yMax * g / 4))
           .append("</text>");
     }
     int tick = minutes <= 20 ? 2 : minutes <= 60 ? 5 : minutes <= 180 ? 15 : 30;
@@ -88,9 +88,9 @@ final class Charts {
       s.append("<text x=\"").append(fmt(left + m * xStep)).append("\" y=\"").append(height - 10)
           .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#5c6575\">").append(m).append("</text>");
     }
-    s.append("<text x=\"").append(left + plotW).append("\" y=\"").append(height - 10)
-        .append("\" text-anchor=\"end\" font-size=\"11\" fill=\"#5c6575\">minute</text>");
-    s.append("<text x=\"4\" y=\"").append(top + 4).append("\" font-size=\"11\" fill=\"#5c6575\">")
+    s.append("<text x=\"").append(left - 10).append("\" y=\"").append(height - 10)
+        .append("\" text-anchor=\"end\" font-size=\"11\" fill=\"#5c6575\">min</text>");
+    s.append("<text x=\"").append(left).append("\" y=\"12\" font-size=\"11\" fill=\"#5c6575\">")
         .append(esc(yLabel)).append("</text>");
     for (Line line : lines) {
       StringBuilder d = new StringBuilder();

@@ -39,10 +39,15 @@ final class Html {
       return "–";
     }
     double d = v.doubleValue();
-    if (decimals == 0 || d == Math.rint(d) && Math.abs(d) < 1e12) {
+    if (decimals == 0) {
       return String.format(Locale.ROOT, "%,d", Math.round(d));
     }
     return String.format(Locale.ROOT, "%,." + decimals + "f", d);
+  }
+
+  /** An axis label: whole numbers without decimals. */
+  static String tick(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
   static String pct(Double ratio) {
@@ -80,7 +85,7 @@ final class Html {
       .alert{background:#fff3e0;border-left:4px solid #f08c00;padding:6px 10px;margin:6px 0}
       table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
       th,td{border-bottom:1px solid #e9ecf0;padding:5px 8px;text-align:right}
-      th:first-child,td:first-child,td.text{text-align:left}th{background:#f2f4f7;position:sticky;top:0}
+      th:first-child,td:first-child,td.text,th.text{text-align:left}th{background:#f2f4f7;position:sticky;top:0}
       figure.chart{margin:8px 0;background:#fff;border:1px solid #e3e6eb;border-radius:8px;padding:8px}
       figure.chart svg{width:100%;height:auto;display:block}figcaption{font-size:12px;color:#5c6575}
       .legend span{display:inline-block;margin-right:12px;font-size:12px}

@@ -31,7 +31,8 @@ public record IndexPage(List<MeetingSummary> meetings, Map<String, String> hostN
     sorted.sort(Comparator.comparing(MeetingSummary::meetingStart, Comparator.nullsLast(Comparator.reverseOrder()))
         .thenComparing(MeetingSummary::meetingKey));
     StringBuilder b = new StringBuilder("<h1>Meetings</h1><p class=\"muted\">").append(sorted.size())
-        .append(" meetings in this run. Scores are 0–100; see docs/metrics.md.</p>");
+        .append(sorted.size() == 1 ? " meeting" : " meetings").append(" in this run. Scores are 0–100; see"
+            + " docs/metrics.md.</p>");
     List<Charts.Bar> bars = new ArrayList<>();
     for (MeetingSummary m : sorted) {
       if (m.effectivenessScore() != null && bars.size() < 40) {
@@ -43,8 +44,8 @@ public record IndexPage(List<MeetingSummary> meetings, Map<String, String> hostN
       b.append(Charts.figure("effectiveness", "Effectiveness per meeting (newest 40)", Charts.bars(bars,
           Charts.PALETTE[4])));
     }
-    b.append("<table><tr><th>Date</th><th>Topic</th><th>Host</th><th>People</th><th>Effectiveness</th>"
-        + "<th>Engagement</th><th>Alerts</th></tr>");
+    b.append("<table><tr><th>Date</th><th class=\"text\">Topic</th><th class=\"text\">Host</th><th>People</th>"
+        + "<th>Effectiveness</th><th>Engagement</th><th class=\"text\">Alerts</th></tr>");
     for (MeetingSummary m : sorted) {
       List<String> alerts = new ArrayList<>();
       anomalies.stream().filter(a -> a.meetingKey().equals(m.meetingKey())).forEach(a -> alerts.add(a.reason()));

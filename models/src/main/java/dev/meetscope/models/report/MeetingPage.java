@@ -155,7 +155,8 @@ public record MeetingPage(MeetingSummary meeting, List<ParticipantMeeting> peopl
         b.append(Charts.figure("topics", "Topic of each minute", Charts.strip(topicIds, colors, labels)));
       }
       if (!topicList.isEmpty()) {
-        b.append("<table><tr><th>Topic</th><th>Keywords</th><th>Share of words</th><th>Segments</th></tr>");
+        b.append("<table><tr><th>Topic</th><th class=\"text\">Keywords</th><th>Share of words</th><th>Segments</th>"
+            + "</tr>");
         for (MeetingTopic t : topicList) {
           b.append("<tr><td><i style=\"display:inline-block;width:10px;height:10px;background:")
               .append(colors.get(t.topicId())).append("\"></i> ").append(esc(t.label())).append("</td><td class=\"text\">")

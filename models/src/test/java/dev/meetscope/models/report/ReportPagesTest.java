@@ -83,7 +83,7 @@ class ReportPagesTest {
     assertTrue(html.contains("Mass drop-off: 2 of 3 left around minute 20"));
     assertTrue(html.contains("send the deck"));
     // One talk bar per speaker with talk, one line per series, one cell per minute with a topic.
-    assertEquals(2, count(html, "<rect class=\"mark\" x=\"150\""));
+    assertEquals(2, count(html, "<rect class=\"mark\" x=\"210\""));
     assertEquals(30, count(html, "<rect class=\"mark\" x=\"[0-9.]+\" y=\"6\""));
     assertEquals(3, count(html, "<path class=\"mark\""));
     assertFalse(html.contains("http://") && html.contains("<script src"), "the page loads nothing from outside");
