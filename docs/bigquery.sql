@@ -222,6 +222,74 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_timeline` (
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
 
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.score_component` (
+  `meeting_key` STRING,
+  `participant_key` STRING,
+  `score` STRING,
+  `component` STRING,
+  `value` FLOAT64,
+  `weight` FLOAT64,
+  `points` FLOAT64,
+  `scoring_profile` STRING,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.series_trend` (
+  `meeting_id` STRING,
+  `meeting_key` STRING,
+  `topic` STRING,
+  `meeting_start` TIMESTAMP,
+  `occurrence` INT64,
+  `occurrences` INT64,
+  `engagement_mean` FLOAT64,
+  `effectiveness_score` FLOAT64,
+  `avg_attendance_ratio` FLOAT64,
+  `participants` INT64,
+  `below_threshold` BOOL,
+  `consecutive_below` INT64,
+  `alert` BOOL,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_anomaly` (
+  `meeting_key` STRING,
+  `meeting_id` STRING,
+  `baseline` STRING,
+  `metric` STRING,
+  `value` FLOAT64,
+  `baseline_median` FLOAT64,
+  `baseline_meetings` INT64,
+  `reason` STRING,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.person_week` (
+  `participant_key` STRING,
+  `iso_week` STRING,
+  `meetings` INT64,
+  `hours_in_meetings` FLOAT64,
+  `engagement_mean` FLOAT64,
+  `speaking_pct_mean` FLOAT64,
+  `speaking_pct_trend` FLOAT64,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY participant_key;
+
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.dead_letter` (
   `meeting_key` STRING,
   `stage` STRING,

@@ -117,14 +117,21 @@ class BigQueryTablesTest {
     }
   }
 
-  /** A record without a meeting key cannot be clustered by meeting. */
+  /** A record with neither a meeting key nor a participant key cannot be clustered. */
   record Unkeyed(String name) {}
 
+  /** A per-person table spanning meetings (like person_week). */
+  record PerPerson(String participantKey, Integer meetings) {}
+
   @Test
-  void aRecordWithoutAMeetingKeyIsRefused() {
+  void aRecordWithoutAMeetingKeyIsClusteredByPersonAndOneWithNeitherIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BigQueryTables.rowSchema(Unkeyed.class));
-    assertEquals("Unkeyed has no meeting_key column to cluster by", e.getMessage());
+    assertEquals("Unkeyed has no meeting_key or participant_key column to cluster by", e.getMessage());
+    assertEquals(List.of("participant_key"), BigQueryTables.clustering(PerPerson.class).getFields());
+    assertEquals(List.of("meeting_key", "host_key"),
+        BigQueryTables.clustering(dev.meetscope.models.record.ScoreComponent.class).getFields());
+    assertTrue(BigQueryTables.ddl("p", "d", "person_week", PerPerson.class).contains("CLUSTER BY participant_key;"));
   }
 
   @Test
