@@ -33,4 +33,11 @@ public record TimelineMinute(
     Double sentimentMean,
     Double engagementIndex,
     Integer topicId,
-    String metricsVersion) {}
+    String metricsVersion) {
+
+  /** The same minute with the NLP columns ({@code sentiment_mean}, {@code topic_id}) set. */
+  public TimelineMinute withText(Double sentiment, Integer topic) {
+    return new TimelineMinute(meetingKey, minuteIndex, minuteStart, present, joins, leaves, speakersActive,
+        talkSeconds, chatMessages, reactions, questions, sentiment, engagementIndex, topic, metricsVersion);
+  }
+}
