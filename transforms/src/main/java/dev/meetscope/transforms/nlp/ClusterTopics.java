@@ -122,7 +122,7 @@ public final class ClusterTopics extends PTransform<PCollectionTuple, PCollectio
   }
 
   /** The meeting-level analysis of one meeting's grouped inputs. */
-  static MeetingTextResult analyse(String meetingKey, Iterable<TermDoc> terms,
+  public static MeetingTextResult analyse(String meetingKey, Iterable<TermDoc> terms,
       Iterable<UtteranceSentiment> sentiments, MeetingManifest manifest, MeetingSpan span, TopicSettings settings,
       AnalyticsSettings analytics) {
     Map<String, UtteranceSentiment> byItem = new HashMap<>();

@@ -13,8 +13,9 @@ import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.transforms.analytics.AnalyzeMeetings;
 import dev.meetscope.transforms.schema.RecordCoders;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -41,16 +42,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * {@link NlpColumns}:
  *
  * <pre>
- * LABELS ──────┐ (meeting, label)
- * PERSON_TEXT ─┴ JoinLabelsToPeople ─ (meeting, person) ─┐
+ * LABELS ──────┐ (meeting, label bucket)
+ * PERSON_TEXT ─┴ JoinLabelsToPeople ─ (meeting, person bucket) ─┐
  * PARTICIPANTS ──────────────────────────────────────────┴ JoinPersonText ─ PARTICIPANTS (sentiment_avg, key_topics_contributed)
- * TIMELINE ────┐ (meeting, minute)
+ * TIMELINE ────┐ (meeting)
  * TEXT_MINUTES ┴ JoinTextMinutes ─ TIMELINE (sentiment_mean, topic_id)
  * MEETINGS, MEETING_TOPICS, ACTION_ITEMS, LABELS ─ (meeting) ─ JoinMeetingRows ─ MEETINGS (topics, action_items)
  * </pre>
  *
- * Keys are as fine as the join allows, so a town hall's 10,000 people never meet under one key except as their
- * small label records for the meeting row's action-item owners. Every analytics row comes out exactly once,
+ * People and labels are keyed by meeting and a hash bucket ({@value #BUCKETS} per meeting), so a town hall's 10,000
+ * people never meet under one key except as their small label records for the meeting row's action-item owners;
+ * a meeting's timeline (at most {@code maxMeetingHours} · 60 small rows) and its topics are grouped per meeting. Every analytics row comes out exactly once,
  * with or without text. Text results without a row to go to (a label used only in untimed text, a meeting the
  * analysis dead-lettered) are counted, namespace {@code nlp.join}: {@code labels_without_person},
  * {@code person_text_without_row}, {@code minutes_without_timeline}, {@code meeting_text_without_row}.
@@ -102,30 +104,31 @@ public final class JoinMeetingText extends PTransform<PCollectionTuple, PCollect
     // People: label → person first, then the person's texts onto the person's row.
     TupleTag<LabelPerson> label = new TupleTag<>() {};
     TupleTag<PersonText> personText = new TupleTag<>() {};
-    PCollection<KV<KV<String, String>, PersonText>> textByPerson = KeyedPCollectionTuple
-        .of(label, keyed(labels, "KeyLabels", l -> KV.of(l.meetingKey(), l.speakerLabel()), LabelPerson.class))
+    PCollection<KV<KV<String, String>, KV<String, PersonText>>> textByPerson = KeyedPCollectionTuple
+        .of(label, keyed(labels, "KeyLabels", l -> KV.of(l.meetingKey(), bucket(l.speakerLabel())),
+            LabelPerson.class))
         .and(personText, keyed(in.get(PERSON_TEXT), "KeyPersonTexts",
-            t -> KV.of(t.meetingKey(), t.speakerLabel()), PersonText.class))
+            t -> KV.of(t.meetingKey(), bucket(t.speakerLabel())), PersonText.class))
         .apply("GroupLabelTexts", CoGroupByKey.create())
         .apply("JoinLabelsToPeople", ParDo.of(new LabelsToPeopleFn(label, personText)))
-        .setCoder(KvCoder.of(pairCoder(), RecordCoders.of(PersonText.class)));
+        .setCoder(KvCoder.of(pairCoder(), KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(PersonText.class))));
     TupleTag<ParticipantMeeting> row = new TupleTag<>() {};
+    TupleTag<KV<String, PersonText>> personTexts = new TupleTag<>() {};
     PCollection<ParticipantMeeting> participants = KeyedPCollectionTuple
-        .of(row, keyed(in.get(PARTICIPANTS), "KeyParticipants", p -> KV.of(p.meetingKey(), p.participantKey()),
-            ParticipantMeeting.class))
-        .and(personText, textByPerson)
+        .of(row, keyed(in.get(PARTICIPANTS), "KeyParticipants",
+            p -> KV.of(p.meetingKey(), bucket(p.participantKey())), ParticipantMeeting.class))
+        .and(personTexts, textByPerson)
         .apply("GroupPersonTexts", CoGroupByKey.create())
-        .apply("JoinPersonText", ParDo.of(new PersonTextFn(row, personText, settings)))
+        .apply("JoinPersonText", ParDo.of(new PersonTextFn(row, personTexts, settings)))
         .setCoder(RecordCoders.of(ParticipantMeeting.class));
 
-    // Timeline: one minute with the same minute's text.
+    // Timeline: each minute with the same minute's text; a meeting's minutes are bounded (maxMeetingHours · 60).
     TupleTag<TimelineMinute> minute = new TupleTag<>() {};
     TupleTag<TextMinute> textMinute = new TupleTag<>() {};
     PCollection<TimelineMinute> timeline = KeyedPCollectionTuple
-        .of(minute, keyed(in.get(TIMELINE), "KeyTimelineMinutes",
-            m -> KV.of(m.meetingKey(), String.valueOf(m.minuteIndex())), TimelineMinute.class))
-        .and(textMinute, keyed(in.get(TEXT_MINUTES), "KeyTextMinutes",
-            m -> KV.of(m.meetingKey(), String.valueOf(m.minuteIndex())), TextMinute.class))
+        .of(minute, byMeeting(in.get(TIMELINE), "KeyTimelineMinutes", TimelineMinute::meetingKey,
+            TimelineMinute.class))
+        .and(textMinute, byMeeting(in.get(TEXT_MINUTES), "KeyTextMinutes", TextMinute::meetingKey, TextMinute.class))
         .apply("GroupMinuteTexts", CoGroupByKey.create())
         .apply("JoinTextMinutes", ParDo.of(new MinuteFn(minute, textMinute)))
         .setCoder(RecordCoders.of(TimelineMinute.class));
@@ -146,6 +149,17 @@ public final class JoinMeetingText extends PTransform<PCollectionTuple, PCollect
         .setCoder(RecordCoders.of(MeetingSummary.class));
 
     return PCollectionTuple.of(PARTICIPANTS, participants).and(MEETINGS, meetings).and(TIMELINE, timeline);
+  }
+
+  /**
+   * People and labels of a meeting are grouped in {@value #BUCKETS} buckets by the hash of their key: a town hall's
+   * 10,000 people make groups of ~1,250, a small meeting few groups (runners that make a bundle per key, like the
+   * Direct runner, pay per group). {@code String.hashCode} is the same on every JVM.
+   */
+  static final int BUCKETS = 8;
+
+  static String bucket(String key) {
+    return Integer.toString(Math.floorMod(key == null ? 0 : key.hashCode(), BUCKETS));
   }
 
   private static Coder<KV<String, String>> pairCoder() {
@@ -174,7 +188,8 @@ public final class JoinMeetingText extends PTransform<PCollectionTuple, PCollect
     return out;
   }
 
-  static final class LabelsToPeopleFn extends DoFn<KV<KV<String, String>, CoGbkResult>, KV<KV<String, String>, PersonText>> {
+  static final class LabelsToPeopleFn
+      extends DoFn<KV<KV<String, String>, CoGbkResult>, KV<KV<String, String>, KV<String, PersonText>>> {
     private final TupleTag<LabelPerson> label;
     private final TupleTag<PersonText> text;
     private final Counter withoutPerson = Metrics.counter(NAMESPACE, "labels_without_person");
@@ -186,26 +201,28 @@ public final class JoinMeetingText extends PTransform<PCollectionTuple, PCollect
 
     @ProcessElement
     public void process(@Element KV<KV<String, String>, CoGbkResult> e,
-        OutputReceiver<KV<KV<String, String>, PersonText>> out) {
-      Iterator<LabelPerson> person = e.getValue().getAll(label).iterator();
-      Iterable<PersonText> texts = e.getValue().getAll(text);
-      if (!person.hasNext()) {
-        texts.forEach(t -> withoutPerson.inc());
-        return;
-      }
+        OutputReceiver<KV<KV<String, String>, KV<String, PersonText>>> out) {
+      Map<String, String> people = new HashMap<>();
+      e.getValue().getAll(label).forEach(l -> people.put(l.speakerLabel(), l.participantKey()));
       String meetingKey = e.getKey().getKey();
-      String participantKey = person.next().participantKey();
-      texts.forEach(t -> out.output(KV.of(KV.of(meetingKey, participantKey), t)));
+      for (PersonText t : e.getValue().getAll(text)) {
+        String person = people.get(t.speakerLabel());
+        if (person == null) {
+          withoutPerson.inc();
+        } else {
+          out.output(KV.of(KV.of(meetingKey, bucket(person)), KV.of(person, t)));
+        }
+      }
     }
   }
 
   static final class PersonTextFn extends DoFn<KV<KV<String, String>, CoGbkResult>, ParticipantMeeting> {
     private final TupleTag<ParticipantMeeting> row;
-    private final TupleTag<PersonText> text;
+    private final TupleTag<KV<String, PersonText>> text;
     private final TopicSettings settings;
     private final Counter withoutRow = Metrics.counter(NAMESPACE, "person_text_without_row");
 
-    PersonTextFn(TupleTag<ParticipantMeeting> row, TupleTag<PersonText> text, TopicSettings settings) {
+    PersonTextFn(TupleTag<ParticipantMeeting> row, TupleTag<KV<String, PersonText>> text, TopicSettings settings) {
       this.row = row;
       this.text = text;
       this.settings = settings;
@@ -213,16 +230,18 @@ public final class JoinMeetingText extends PTransform<PCollectionTuple, PCollect
 
     @ProcessElement
     public void process(@Element KV<KV<String, String>, CoGbkResult> e, OutputReceiver<ParticipantMeeting> out) {
-      List<PersonText> texts = list(e.getValue().getAll(text));
-      List<ParticipantMeeting> rows = list(e.getValue().getAll(row));
-      if (rows.isEmpty()) {
-        withoutRow.inc(texts.size());
+      Map<String, List<PersonText>> byPerson = new HashMap<>();
+      e.getValue().getAll(text).forEach(t -> byPerson.computeIfAbsent(t.getKey(), k -> new ArrayList<>())
+          .add(t.getValue()));
+      for (ParticipantMeeting r : e.getValue().getAll(row)) {
+        List<PersonText> texts = byPerson.remove(r.participantKey());
+        out.output(NlpColumns.participant(r, texts == null ? List.of() : texts, settings));
       }
-      rows.forEach(r -> out.output(NlpColumns.participant(r, texts, settings)));
+      byPerson.values().forEach(texts -> withoutRow.inc(texts.size()));
     }
   }
 
-  static final class MinuteFn extends DoFn<KV<KV<String, String>, CoGbkResult>, TimelineMinute> {
+  static final class MinuteFn extends DoFn<KV<String, CoGbkResult>, TimelineMinute> {
     private final TupleTag<TimelineMinute> minute;
     private final TupleTag<TextMinute> text;
     private final Counter withoutTimeline = Metrics.counter(NAMESPACE, "minutes_without_timeline");
@@ -233,13 +252,13 @@ public final class JoinMeetingText extends PTransform<PCollectionTuple, PCollect
     }
 
     @ProcessElement
-    public void process(@Element KV<KV<String, String>, CoGbkResult> e, OutputReceiver<TimelineMinute> out) {
-      TextMinute t = e.getValue().getOnly(text, null);
-      List<TimelineMinute> rows = list(e.getValue().getAll(minute));
-      if (rows.isEmpty() && t != null) {
-        withoutTimeline.inc();
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<TimelineMinute> out) {
+      Map<Integer, TextMinute> byMinute = new HashMap<>();
+      e.getValue().getAll(text).forEach(t -> byMinute.put(t.minuteIndex(), t));
+      for (TimelineMinute m : e.getValue().getAll(minute)) {
+        out.output(NlpColumns.minute(m, byMinute.remove(m.minuteIndex())));
       }
-      rows.forEach(r -> out.output(NlpColumns.minute(r, t)));
+      withoutTimeline.inc(byMinute.size());
     }
   }
 
