@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyJobTest {
   static final Path FIXTURES = Path.of("../fixtures/meetings");
   static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "utterance_sentiment",
+      "meeting_topic", "action_item", "dead_letter");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(int exit, String out, String err) {}
@@ -116,8 +117,8 @@ class NightlyJobTest {
     }
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
-        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline"),
-        listNames(out));
+        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline",
+        "utterance_sentiment", "meeting_topic", "action_item"), listNames(out));
     assertEquals(1, first.get("meeting").size());
   }
 
@@ -154,7 +155,7 @@ class NightlyJobTest {
     assertTrue(top.out().contains("nightly") && top.out().contains("generate"), top.out());
     Run nightly = meetscope("nightly", "--help");
     for (String option : List.of("--input", "--output", "--sink", "--timeZone", "--chatKeywords",
-        "--countPrivateChat", "--runner", "--flinkMaster")) {
+        "--countPrivateChat", "--runner", "--flinkMaster", "--parser", "--parseTimeoutMs", "--maxTopics")) {
       assertTrue(nightly.out().contains(option), option);
     }
     Run generate = meetscope("generate", "--help");

@@ -1,16 +1,23 @@
 package dev.meetscope.pipelines.nightly;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
+import dev.meetscope.models.nlp.topics.TopicSettings;
+import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.FileStat;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.record.MeetingSummary;
+import dev.meetscope.models.record.MeetingTopic;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
+import dev.meetscope.models.record.UtteranceSentiment;
+import dev.meetscope.pipelines.nlp.NlpOptions;
 import dev.meetscope.transforms.analytics.AnalyzeMeetings;
+import dev.meetscope.transforms.nlp.AnalyzeText;
+import dev.meetscope.transforms.nlp.JoinMeetingText;
 import dev.meetscope.transforms.parse.MatchMeetingFiles;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import dev.meetscope.transforms.sink.SinkFormat;
@@ -30,13 +37,15 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 /**
  * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
  * each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
- * → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
- * (NLP, scores) hang off the parsed and analysed outputs.
+ * and its texts (sentiment, topics, action items: {@link AnalyzeText}), join the text results into the
+ * analysis rows ({@link JoinMeetingText}) → write the tables. The dead letters of every stage go to the one
+ * {@code dead_letter} table. Later stages (scores) hang off the parsed and analysed outputs.
  */
 public final class NightlyBatch {
   /** Output tables of this job, in the order they are written. */
   public static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "utterance_sentiment",
+      "meeting_topic", "action_item", "dead_letter");
   /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
   public static final String FILE_STATS_TABLE = "_file_stats";
 
@@ -60,6 +69,8 @@ public final class NightlyBatch {
     if (options.getOutput() == null || options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output must name a folder");
     }
+    NlpOptions.config(options);
+    NlpOptions.topicSettings(options);
   }
 
   /**
@@ -95,8 +106,8 @@ public final class NightlyBatch {
     parsed.get(ParseMeetingFolders.EVENTS).apply("WriteMeetingEvents",
         WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
 
-    PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
-        AnalyzeMeetings.create().withSettings(analyticsSettings(options)));
+    PCollectionTuple analyzed = addTextAnalysis(parsed, parsed.apply("AnalyzeMeetings",
+        AnalyzeMeetings.create().withSettings(analyticsSettings(options))), options, out, sink);
     analyzed.get(AnalyzeMeetings.PARTICIPANTS).apply("WriteParticipantMeetings",
         WriteTable.of(ParticipantMeeting.class, "participant_meeting", out, sink));
     analyzed.get(AnalyzeMeetings.MEETINGS).apply("WriteMeetings",
@@ -122,5 +133,42 @@ public final class NightlyBatch {
         .apply("WriteDeadLetters", WriteTable.of(DeadLetter.class, "dead_letter", out, sink));
     parsed.get(ParseMeetingFolders.FILE_STATS).apply("WriteFileStats",
         WriteTable.of(FileStat.class, "file_stat", out + "/" + FILE_STATS_TABLE, SinkFormat.JSONL));
+  }
+
+  /**
+   * Text analysis (docs/nlp.md) of the texts of {@code parsed} — the same records the analysis read — writes
+   * {@code utterance_sentiment}, {@code meeting_topic} and {@code action_item}, and returns {@code analyzed}'s
+   * tags with the NLP columns joined into the participant, meeting and timeline rows and the NLP dead letters
+   * added to the analysis' ones.
+   */
+  private static PCollectionTuple addTextAnalysis(PCollectionTuple parsed, PCollectionTuple analyzed,
+      NightlyOptions options, String out, SinkFormat sink) {
+    TopicSettings topics = NlpOptions.topicSettings(options);
+    PCollectionTuple text = PCollectionTuple
+        .of(AnalyzeText.UTTERANCES, parsed.get(ParseMeetingFolders.UTTERANCES))
+        .and(AnalyzeText.CHAT_MESSAGES, parsed.get(ParseMeetingFolders.CHAT_MESSAGES))
+        .and(AnalyzeText.MANIFESTS, parsed.get(ParseMeetingFolders.MANIFESTS))
+        .and(AnalyzeText.SPANS, analyzed.get(AnalyzeMeetings.SPANS))
+        .apply("AnalyzeText", AnalyzeText.create().withConfig(NlpOptions.config(options))
+            .withTopicSettings(topics).withTimeZone(options.getTimeZone()));
+    text.get(AnalyzeText.SENTIMENTS).apply("WriteUtteranceSentiments",
+        WriteTable.of(UtteranceSentiment.class, "utterance_sentiment", out, sink));
+    text.get(AnalyzeText.MEETING_TOPICS).apply("WriteMeetingTopics",
+        WriteTable.of(MeetingTopic.class, "meeting_topic", out, sink));
+    text.get(AnalyzeText.ACTION_ITEMS).apply("WriteActionItems",
+        WriteTable.of(ActionItemRow.class, "action_item", out, sink));
+    PCollectionTuple joined = PCollectionTuple
+        .of(JoinMeetingText.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
+        .and(JoinMeetingText.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
+        .and(JoinMeetingText.TIMELINE, analyzed.get(AnalyzeMeetings.TIMELINE))
+        .and(JoinMeetingText.LABELS, analyzed.get(AnalyzeMeetings.LABELS))
+        .and(JoinMeetingText.PERSON_TEXT, text.get(AnalyzeText.PERSON_TEXT))
+        .and(JoinMeetingText.TEXT_MINUTES, text.get(AnalyzeText.TEXT_MINUTES))
+        .and(JoinMeetingText.MEETING_TOPICS, text.get(AnalyzeText.MEETING_TOPICS))
+        .and(JoinMeetingText.ACTION_ITEMS, text.get(AnalyzeText.ACTION_ITEMS))
+        .apply("JoinMeetingText", JoinMeetingText.create().withTopicSettings(topics));
+    return joined.and(AnalyzeMeetings.DEAD_LETTERS, PCollectionList
+        .of(analyzed.get(AnalyzeMeetings.DEAD_LETTERS)).and(text.get(AnalyzeText.DEAD_LETTERS))
+        .apply("FlattenAnalysisAndTextDeadLetters", Flatten.pCollections()));
   }
 }

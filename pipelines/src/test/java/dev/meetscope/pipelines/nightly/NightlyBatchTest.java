@@ -31,8 +31,26 @@ class NightlyBatchTest {
   }
 
   @Test
-  void theAnalysisTablesAreWrittenBeforeTheDeadLetters() {
+  void theAnalysisAndTextTablesAreWrittenBeforeTheDeadLetters() {
     assertEquals(java.util.List.of("participant_session", "utterance", "chat_message", "meeting_event",
-        "participant_meeting", "meeting", "meeting_timeline", "dead_letter"), NightlyBatch.TABLES);
+        "participant_meeting", "meeting", "meeting_timeline", "utterance_sentiment", "meeting_topic",
+        "action_item", "dead_letter"), NightlyBatch.TABLES);
+  }
+
+  @Test
+  void theNlpOptionsAreNightlyOptionsAndAreCheckedBeforeTheGraphIsBuilt() {
+    NightlyOptions options = PipelineOptionsFactory.fromArgs("--input=in", "--parser=pcfg", "--maxTopics=3")
+        .as(NightlyOptions.class);
+    assertEquals("pcfg", options.getParser());
+    assertEquals(3, options.getMaxTopics());
+    NightlyBatch.validate(options);
+    NightlyOptions bad = PipelineOptionsFactory.fromArgs("--input=in", "--parser=neural").as(NightlyOptions.class);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> NightlyBatch.validate(bad));
+    assertTrue(e.getMessage().startsWith("NLP options:"), e.getMessage());
+    NightlyOptions segments = PipelineOptionsFactory.fromArgs("--input=in", "--topicSegmentSeconds=90")
+        .as(NightlyOptions.class);
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> NightlyBatch.validate(segments)).getMessage().contains("--topicSegmentSeconds"));
   }
 }
