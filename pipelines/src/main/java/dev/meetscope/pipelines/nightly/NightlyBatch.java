@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -136,6 +137,19 @@ public final class NightlyBatch {
   }
 
   /**
+   * Keys the texts are spread over before the NLP steps. The Direct runner makes one bundle per key after a
+   * shuffle and, with its checks on, walks the whole graph for every bundle it creates: there the "workers" are
+   * its threads, so 4 keys per thread (bundles of many texts, which the sentiment step batches). Other runners
+   * spread over {@link AnalyzeText#DEFAULT_SPREAD_KEYS}.
+   */
+  static int spreadKeys(NightlyOptions options) {
+    if (options.getRunner() != null && options.getRunner().getSimpleName().equals("DirectRunner")) {
+      return 4 * Math.max(1, options.as(DirectOptions.class).getTargetParallelism());
+    }
+    return AnalyzeText.DEFAULT_SPREAD_KEYS;
+  }
+
+  /**
    * Text analysis (docs/nlp.md) of the texts of {@code parsed} — the same records the analysis read — writes
    * {@code utterance_sentiment}, {@code meeting_topic} and {@code action_item}, and returns {@code analyzed}'s
    * tags with the NLP columns joined into the participant, meeting and timeline rows and the NLP dead letters
@@ -150,7 +164,7 @@ public final class NightlyBatch {
         .and(AnalyzeText.MANIFESTS, parsed.get(ParseMeetingFolders.MANIFESTS))
         .and(AnalyzeText.SPANS, analyzed.get(AnalyzeMeetings.SPANS))
         .apply("AnalyzeText", AnalyzeText.create().withConfig(NlpOptions.config(options))
-            .withTopicSettings(topics).withTimeZone(options.getTimeZone()));
+            .withTopicSettings(topics).withTimeZone(options.getTimeZone()).withSpreadKeys(spreadKeys(options)));
     text.get(AnalyzeText.SENTIMENTS).apply("WriteUtteranceSentiments",
         WriteTable.of(UtteranceSentiment.class, "utterance_sentiment", out, sink));
     text.get(AnalyzeText.MEETING_TOPICS).apply("WriteMeetingTopics",

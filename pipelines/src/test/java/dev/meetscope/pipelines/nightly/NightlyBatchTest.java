@@ -53,4 +53,14 @@ class NightlyBatchTest {
     assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> NightlyBatch.validate(segments)).getMessage().contains("--topicSegmentSeconds"));
   }
+
+  @Test
+  void theDirectRunnerSpreadsTextsOverFourKeysPerThreadOtherRunnersOverMore() {
+    NightlyOptions direct = PipelineOptionsFactory.fromArgs("--input=in", "--targetParallelism=3")
+        .as(NightlyOptions.class);
+    assertEquals(12, NightlyBatch.spreadKeys(direct));
+    NightlyOptions other = PipelineOptionsFactory.fromArgs("--input=in").as(NightlyOptions.class);
+    other.setRunner(org.apache.beam.sdk.testing.CrashingRunner.class);
+    assertEquals(dev.meetscope.transforms.nlp.AnalyzeText.DEFAULT_SPREAD_KEYS, NightlyBatch.spreadKeys(other));
+  }
 }
