@@ -222,6 +222,66 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_timeline` (
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
 
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.utterance_sentiment` (
+  `meeting_key` STRING,
+  `source` STRING,
+  `format` STRING,
+  `source_file` STRING,
+  `source_line` INT64 NOT NULL,
+  `speaker_label` STRING,
+  `wall_time` TIMESTAMP,
+  `sentiment` FLOAT64,
+  `sentences` INT64 NOT NULL,
+  `pieces` INT64 NOT NULL,
+  `words` INT64 NOT NULL,
+  `emoji` INT64 NOT NULL,
+  `failed_sentences` INT64 NOT NULL,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_topic` (
+  `meeting_key` STRING,
+  `topic_id` INT64,
+  `label` STRING,
+  `keywords` ARRAY<STRING>,
+  `words` INT64,
+  `word_share` FLOAT64,
+  `segments` INT64,
+  `time_ranges` ARRAY<STRUCT<`start_seconds` FLOAT64, `end_seconds` FLOAT64, `start` TIMESTAMP, `end` TIMESTAMP>>,
+  `contributors` ARRAY<STRUCT<`speaker_label` STRING, `words` INT64, `share` FLOAT64>>,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
+CREATE TABLE IF NOT EXISTS `my-project.meetscope.action_item` (
+  `meeting_key` STRING,
+  `source` STRING,
+  `source_file` STRING,
+  `source_line` INT64 NOT NULL,
+  `speaker_label` STRING,
+  `wall_time` TIMESTAMP,
+  `offset_ms` INT64,
+  `text` STRING,
+  `task` STRING,
+  `owner_name` STRING,
+  `owner_is_speaker` BOOL,
+  `due_phrase` STRING,
+  `clear` BOOL,
+  `rule` STRING,
+  `metrics_version` STRING,
+  `meeting_date` DATE NOT NULL,
+  `host_key` STRING
+)
+PARTITION BY meeting_date
+CLUSTER BY meeting_key, host_key;
+
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.score_component` (
   `meeting_key` STRING,
   `participant_key` STRING,

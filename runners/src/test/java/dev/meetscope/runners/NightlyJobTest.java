@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyJobTest {
   static final Path FIXTURES = Path.of("../fixtures/meetings");
   static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "series_trend",
-      "meeting_anomaly", "person_week", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "utterance_sentiment",
+      "meeting_topic", "action_item", "score_component", "series_trend", "meeting_anomaly", "person_week",
+      "dead_letter");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(int exit, String out, String err) {}
@@ -117,9 +118,9 @@ class NightlyJobTest {
     }
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
-        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "score_component",
-        "series_trend", "meeting_anomaly", "person_week", "reports"),
-        listNames(out));
+        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline",
+        "utterance_sentiment", "meeting_topic", "action_item", "score_component", "series_trend",
+        "meeting_anomaly", "person_week", "reports"), listNames(out));
     assertEquals(1, first.get("meeting").size());
   }
 
@@ -156,7 +157,7 @@ class NightlyJobTest {
     assertTrue(top.out().contains("nightly") && top.out().contains("generate"), top.out());
     Run nightly = meetscope("nightly", "--help");
     for (String option : List.of("--input", "--output", "--sink", "--timeZone", "--chatKeywords",
-        "--countPrivateChat", "--runner", "--flinkMaster")) {
+        "--countPrivateChat", "--runner", "--flinkMaster", "--parser", "--parseTimeoutMs", "--maxTopics")) {
       assertTrue(nightly.out().contains(option), option);
     }
     Run generate = meetscope("generate", "--help");

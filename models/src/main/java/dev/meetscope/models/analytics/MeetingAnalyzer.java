@@ -217,7 +217,9 @@ public final class MeetingAnalyzer {
           List.copyOf(labelFlagsBy.getOrDefault(key, Set.of())), sessionsBy.get(key), cuesBy.get(key),
           turnsBy.get(key), chatsBy.get(key)));
     }
-    return new MeetingPlan(ctx, activities);
+    Map<String, String> labelPeople = new HashMap<>();
+    byLabel.forEach((label, m) -> labelPeople.put(label, m.identity()));
+    return new MeetingPlan(ctx, activities, labelPeople);
   }
 
   /**

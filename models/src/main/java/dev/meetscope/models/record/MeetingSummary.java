@@ -68,4 +68,13 @@ public record MeetingSummary(
         answeredRatio, chatMessages, massDropoffs, drops, actionItems, topics, engagementMeanValue, effectiveness,
         summaryText, flags, confidence, version);
   }
+
+  /** The same row with the NLP columns ({@code action_items}, {@code topics}) set. */
+  public MeetingSummary withText(List<ActionItem> items, List<String> topicLabels) {
+    return new MeetingSummary(meetingKey, meetingId, topic, meetingStart, meetingEnd, durationSeconds, spanSource,
+        participants, peakConcurrent, neverSpoke, avgAttendanceRatio, totalTalkSeconds, talkListenRatio,
+        participationGini, speakerEntropy, crosstalkSeconds, crosstalkSegments, interruptions, questions,
+        answeredRatio, chatMessages, massDropoffs, engagementDrops, items, topicLabels, engagementMean,
+        effectivenessScore, summary, flags, confidence, metricsVersion);
+  }
 }

@@ -95,4 +95,16 @@ public record ParticipantMeeting(
         speaking, chat, questions, tone, matchMethod, flags,
         confidence, version);
   }
+
+  /** The same row with the NLP columns ({@code sentiment_avg}, {@code key_topics_contributed}) set. */
+  public ParticipantMeeting withText(Double sentiment, List<String> keyTopics) {
+    return new ParticipantMeeting(meetingKey, participantKey, displayName, email, isHost, firstJoin, lastLeave,
+        attendedSeconds, attendanceRatio, sessions, rejoins, lateJoinSeconds, earlyLeaveSeconds,
+        attentionScore, talkSeconds, speakingPct, turns, words, wordsPerMinute,
+        longestMonologueSeconds, monologues, questionsAsked, interruptionsMade, interrupted,
+        chatMessages, chatQuestions, chatReplies, reactions, reactionsReceived, privateChatMessages,
+        chatActivity, sentiment, keyTopics, engagementScore, engagementAttention,
+        engagementSpeaking, engagementChat, engagementQuestions, engagementTone, matchMethod, flags,
+        confidence, metricsVersion);
+  }
 }

@@ -40,4 +40,10 @@ public record TimelineMinute(
     return new TimelineMinute(meetingKey, minuteIndex, minuteStart, present, joins, leaves, speakersActive,
         talkSeconds, chatMessages, reactions, questions, sentimentMean, index, topicId, version);
   }
+
+  /** The same minute with the NLP columns ({@code sentiment_mean}, {@code topic_id}) set. */
+  public TimelineMinute withText(Double sentiment, Integer topic) {
+    return new TimelineMinute(meetingKey, minuteIndex, minuteStart, present, joins, leaves, speakersActive,
+        talkSeconds, chatMessages, reactions, questions, sentiment, engagementIndex, topic, metricsVersion);
+  }
 }

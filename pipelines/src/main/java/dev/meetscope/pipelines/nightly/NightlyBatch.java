@@ -18,16 +18,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import dev.meetscope.models.nlp.topics.TopicSettings;
+import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.FileStat;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.record.MeetingSummary;
+import dev.meetscope.models.record.MeetingTopic;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
+import dev.meetscope.models.record.UtteranceSentiment;
+import dev.meetscope.pipelines.nlp.NlpOptions;
 import dev.meetscope.transforms.analytics.AnalyzeMeetings;
+import dev.meetscope.transforms.nlp.AnalyzeText;
+import dev.meetscope.transforms.nlp.JoinMeetingText;
 import dev.meetscope.transforms.parse.MatchMeetingFiles;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import dev.meetscope.transforms.sink.SinkFormat;
@@ -40,6 +47,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -50,14 +58,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
  * each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
- * → score them ({@link ScoreMeetings}) and compare them ({@link AnalyzeAcrossMeetings}) → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
- * (NLP, scores) hang off the parsed and analysed outputs.
+ * → text analysis (sentiment, topics, action items: {@link AnalyzeText}) joined into the analysis rows
+ * ({@link JoinMeetingText}) → score them ({@link ScoreMeetings}) and compare them ({@link AnalyzeAcrossMeetings})
+ * → write the tables and the HTML reports. The dead letters of every stage go to the one {@code dead_letter}
+ * table.
  */
 public final class NightlyBatch {
   /** Output tables of this job, in the order they are written. */
   public static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
-      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "score_component", "series_trend",
-      "meeting_anomaly", "person_week", "dead_letter");
+      "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "utterance_sentiment",
+      "meeting_topic", "action_item", "score_component", "series_trend", "meeting_anomaly", "person_week",
+      "dead_letter");
   /** Folder of the HTML reports under the output. */
   public static final String REPORTS_FOLDER = "reports";
   /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
@@ -83,6 +94,8 @@ public final class NightlyBatch {
     if (options.getOutput() == null || options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output must name a folder");
     }
+    NlpOptions.config(options);
+    NlpOptions.topicSettings(options);
     scoringProfile(options);
   }
 
@@ -148,8 +161,8 @@ public final class NightlyBatch {
     parsed.get(ParseMeetingFolders.EVENTS).apply("WriteMeetingEvents",
         WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
 
-    PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
-        AnalyzeMeetings.create().withSettings(analyticsSettings(options)));
+    PCollectionTuple analyzed = addTextAnalysis(parsed, parsed.apply("AnalyzeMeetings",
+        AnalyzeMeetings.create().withSettings(analyticsSettings(options))), options, out, sink);
     ScoringProfile profile = scoringProfile(options);
     PCollectionTuple scored = analyzed.apply("ScoreMeetings", ScoreMeetings.with(profile, MetricsVersion.CURRENT));
     PCollectionTuple across = scored.apply("AnalyzeAcrossMeetings",
@@ -189,6 +202,8 @@ public final class NightlyBatch {
           .and(WriteReports.TIMELINE, scored.get(ScoreMeetings.TIMELINE))
           .and(WriteReports.ANOMALIES, across.get(AnalyzeAcrossMeetings.ANOMALIES))
           .and(WriteReports.SERIES, across.get(AnalyzeAcrossMeetings.SERIES))
+          .and(WriteReports.TOPICS, analyzed.get(AnalyzeText.MEETING_TOPICS))
+          .and(WriteReports.ACTION_ITEMS, analyzed.get(AnalyzeText.ACTION_ITEMS))
           .apply("WriteReports", WriteReports.to(out));
       deadLetters = deadLetters.and(reports.get(WriteReports.DEAD_LETTERS));
     }
@@ -198,5 +213,57 @@ public final class NightlyBatch {
         .apply("WriteDeadLetters", WriteTable.of(DeadLetter.class, "dead_letter", out, sink));
     parsed.get(ParseMeetingFolders.FILE_STATS).apply("WriteFileStats",
         WriteTable.of(FileStat.class, "file_stat", out + "/" + FILE_STATS_TABLE, SinkFormat.JSONL));
+  }
+
+  /**
+   * Keys the texts are spread over before the NLP steps. The Direct runner makes one bundle per key after a
+   * shuffle and, with its checks on, walks the whole graph for every bundle it creates: there the "workers" are
+   * its threads, so 4 keys per thread (bundles of many texts, which the sentiment step batches). Other runners
+   * spread over {@link AnalyzeText#DEFAULT_SPREAD_KEYS}.
+   */
+  static int spreadKeys(NightlyOptions options) {
+    if (options.getRunner() != null && options.getRunner().getSimpleName().equals("DirectRunner")) {
+      return 4 * Math.max(1, options.as(DirectOptions.class).getTargetParallelism());
+    }
+    return AnalyzeText.DEFAULT_SPREAD_KEYS;
+  }
+
+  /**
+   * Text analysis (docs/nlp.md) of the texts of {@code parsed} — the same records the analysis read — writes
+   * {@code utterance_sentiment}, {@code meeting_topic} and {@code action_item}, and returns {@code analyzed}'s
+   * tags with the NLP columns joined into the participant, meeting and timeline rows and the NLP dead letters
+   * added to the analysis' ones, plus the topics and action items (for the reports).
+   */
+  private static PCollectionTuple addTextAnalysis(PCollectionTuple parsed, PCollectionTuple analyzed,
+      NightlyOptions options, String out, TableSink sink) {
+    TopicSettings topics = NlpOptions.topicSettings(options);
+    PCollectionTuple text = PCollectionTuple
+        .of(AnalyzeText.UTTERANCES, parsed.get(ParseMeetingFolders.UTTERANCES))
+        .and(AnalyzeText.CHAT_MESSAGES, parsed.get(ParseMeetingFolders.CHAT_MESSAGES))
+        .and(AnalyzeText.MANIFESTS, parsed.get(ParseMeetingFolders.MANIFESTS))
+        .and(AnalyzeText.SPANS, analyzed.get(AnalyzeMeetings.SPANS))
+        .apply("AnalyzeText", AnalyzeText.create().withConfig(NlpOptions.config(options))
+            .withTopicSettings(topics).withTimeZone(options.getTimeZone()).withSpreadKeys(spreadKeys(options)));
+    text.get(AnalyzeText.SENTIMENTS).apply("WriteUtteranceSentiments",
+        WriteTable.of(UtteranceSentiment.class, "utterance_sentiment", out, sink));
+    text.get(AnalyzeText.MEETING_TOPICS).apply("WriteMeetingTopics",
+        WriteTable.of(MeetingTopic.class, "meeting_topic", out, sink));
+    text.get(AnalyzeText.ACTION_ITEMS).apply("WriteActionItems",
+        WriteTable.of(ActionItemRow.class, "action_item", out, sink));
+    PCollectionTuple joined = PCollectionTuple
+        .of(JoinMeetingText.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
+        .and(JoinMeetingText.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
+        .and(JoinMeetingText.TIMELINE, analyzed.get(AnalyzeMeetings.TIMELINE))
+        .and(JoinMeetingText.LABELS, analyzed.get(AnalyzeMeetings.LABELS))
+        .and(JoinMeetingText.PERSON_TEXT, text.get(AnalyzeText.PERSON_TEXT))
+        .and(JoinMeetingText.TEXT_MINUTES, text.get(AnalyzeText.TEXT_MINUTES))
+        .and(JoinMeetingText.MEETING_TOPICS, text.get(AnalyzeText.MEETING_TOPICS))
+        .and(JoinMeetingText.ACTION_ITEMS, text.get(AnalyzeText.ACTION_ITEMS))
+        .apply("JoinMeetingText", JoinMeetingText.create().withTopicSettings(topics));
+    return joined.and(AnalyzeMeetings.DEAD_LETTERS, PCollectionList
+            .of(analyzed.get(AnalyzeMeetings.DEAD_LETTERS)).and(text.get(AnalyzeText.DEAD_LETTERS))
+            .apply("FlattenAnalysisAndTextDeadLetters", Flatten.pCollections()))
+        .and(AnalyzeText.MEETING_TOPICS, text.get(AnalyzeText.MEETING_TOPICS))
+        .and(AnalyzeText.ACTION_ITEMS, text.get(AnalyzeText.ACTION_ITEMS));
   }
 }

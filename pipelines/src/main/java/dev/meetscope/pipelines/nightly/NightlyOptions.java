@@ -1,12 +1,16 @@
 package dev.meetscope.pipelines.nightly;
 
+import dev.meetscope.pipelines.nlp.NlpOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of the nightly batch job ({@code meetscope nightly}). */
-public interface NightlyOptions extends PipelineOptions {
+/**
+ * Options of the nightly batch job ({@code meetscope nightly}), with the text-analysis options of
+ * {@link NlpOptions} ({@code --parser}, {@code --parseMaxLen}, … docs/nlp.md).
+ */
+public interface NightlyOptions extends PipelineOptions, NlpOptions {
 
   @Description("Input: a local path, gs:// path or glob holding one folder per meeting occurrence. "
       + "Default: the bundled sample meetings in fixtures/meetings.")

@@ -37,10 +37,11 @@ class NightlyBatchTest {
   }
 
   @Test
-  void theAnalysisTablesAreWrittenBeforeTheDeadLetters() {
+  void theAnalysisAndTextTablesAreWrittenBeforeTheDeadLetters() {
     assertEquals(java.util.List.of("participant_session", "utterance", "chat_message", "meeting_event",
-        "participant_meeting", "meeting", "meeting_timeline", "score_component", "series_trend", "meeting_anomaly",
-        "person_week", "dead_letter"), NightlyBatch.TABLES);
+        "participant_meeting", "meeting", "meeting_timeline", "utterance_sentiment", "meeting_topic",
+        "action_item", "score_component", "series_trend", "meeting_anomaly", "person_week", "dead_letter"),
+        NightlyBatch.TABLES);
   }
 
   @Test
@@ -65,5 +66,32 @@ class NightlyBatchTest {
         PipelineOptionsFactory.fromArgs("--input=in", "--scoringProfile=" + dir.resolve("none.yaml"))
             .as(NightlyOptions.class)));
     assertEquals("--scoringProfile " + dir.resolve("none.yaml") + " does not exist", missing.getMessage());
+  }
+
+  @Test
+  void theNlpOptionsAreNightlyOptionsAndAreCheckedBeforeTheGraphIsBuilt() {
+    NightlyOptions options = PipelineOptionsFactory.fromArgs("--input=in", "--parser=pcfg", "--maxTopics=3")
+        .as(NightlyOptions.class);
+    assertEquals("pcfg", options.getParser());
+    assertEquals(3, options.getMaxTopics());
+    NightlyBatch.validate(options);
+    NightlyOptions bad = PipelineOptionsFactory.fromArgs("--input=in", "--parser=neural").as(NightlyOptions.class);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> NightlyBatch.validate(bad));
+    assertTrue(e.getMessage().startsWith("NLP options:"), e.getMessage());
+    NightlyOptions segments = PipelineOptionsFactory.fromArgs("--input=in", "--topicSegmentSeconds=90")
+        .as(NightlyOptions.class);
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> NightlyBatch.validate(segments)).getMessage().contains("--topicSegmentSeconds"));
+  }
+
+  @Test
+  void theDirectRunnerSpreadsTextsOverFourKeysPerThreadOtherRunnersOverMore() {
+    NightlyOptions direct = PipelineOptionsFactory.fromArgs("--input=in", "--targetParallelism=3")
+        .as(NightlyOptions.class);
+    assertEquals(12, NightlyBatch.spreadKeys(direct));
+    NightlyOptions other = PipelineOptionsFactory.fromArgs("--input=in").as(NightlyOptions.class);
+    other.setRunner(org.apache.beam.sdk.testing.CrashingRunner.class);
+    assertEquals(dev.meetscope.transforms.nlp.AnalyzeText.DEFAULT_SPREAD_KEYS, NightlyBatch.spreadKeys(other));
   }
 }

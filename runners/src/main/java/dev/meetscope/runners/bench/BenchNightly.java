@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +44,7 @@ public final class BenchNightly implements Command {
   private final NlpFloor floor;
 
   public BenchNightly() {
-    this(NlpFloor.UNAVAILABLE);
+    this(new ProjectNlpFloor());
   }
 
   /** @param floor measures the NLP-only time of the same meetings (see {@link NlpFloor}) */
@@ -124,8 +123,9 @@ public final class BenchNightly implements Command {
       BenchReport.scaling(runs).forEach(out::println);
       RunStats biggestFirstRunner = runs.stream().filter(r -> r.runner().equals(runs.get(0).runner()))
           .max(Comparator.comparingInt(RunStats::meetings)).orElseThrow();
-      OptionalDouble nlp = floor.seconds(largest);
-      out.println(BenchReport.floor(biggestFirstRunner, nlp));
+      out.println("meetscope bench nightly: measuring the NLP floor (NLP alone on the same " + biggestFirstRunner.meetings()
+          + " meetings' text, this JVM, one thread) ...");
+      out.println(BenchReport.floor(biggestFirstRunner, floor.measure(largest)));
       return ExitCodes.OK;
     } catch (BenchFailure e) {
       err.println("meetscope bench nightly: " + e.getMessage());

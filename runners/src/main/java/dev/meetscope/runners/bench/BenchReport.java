@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /** Formats benchmark runs as the Markdown tables and summary lines of docs/benchmarks.md. */
 final class BenchReport {
@@ -62,14 +62,20 @@ final class BenchReport {
     return lines;
   }
 
-  /** The whole job's time over the NLP-only floor for the same text. */
-  static String floor(RunStats whole, OptionalDouble nlpSeconds) {
-    if (nlpSeconds.isEmpty()) {
+  /**
+   * The whole job's time over the NLP-only floor for the same text: wall clock (the job may use every core, the
+   * floor uses one thread) and CPU seconds (the work the job adds around the NLP).
+   */
+  static String floor(RunStats whole, Optional<NlpFloor.Measurement> nlp) {
+    if (nlp.isEmpty()) {
       return "nlp_floor=unavailable (NLP stage not in this build)";
     }
-    return String.format(Locale.ROOT, "nlp_floor=%.1f s for %d meetings; whole job on %s %.1f s = x%.2f the floor",
-        nlpSeconds.getAsDouble(), whole.meetings(), whole.runner(), whole.wallSeconds(),
-        whole.wallSeconds() / nlpSeconds.getAsDouble());
+    NlpFloor.Measurement f = nlp.get();
+    return String.format(Locale.ROOT, "nlp_floor=%.1f s wall, %.1f CPU-s for %d meetings (%,d texts, one thread,"
+        + " models loaded in %.1f s); whole job on %s %.1f s wall, %.1f CPU-s = x%.2f the floor's wall time,"
+        + " x%.2f its CPU time", f.wallSeconds(), f.cpuSeconds(), f.meetings(), f.texts(), f.loadSeconds(),
+        whole.runner(), whole.wallSeconds(), whole.cpuSeconds(), whole.wallSeconds() / f.wallSeconds(),
+        whole.cpuSeconds() / f.cpuSeconds());
   }
 
   private static String mib(long bytes) {

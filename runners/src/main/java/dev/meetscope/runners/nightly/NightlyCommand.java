@@ -2,6 +2,7 @@ package dev.meetscope.runners.nightly;
 
 import dev.meetscope.pipelines.nightly.NightlyBatch;
 import dev.meetscope.pipelines.nightly.NightlyOptions;
+import dev.meetscope.pipelines.nlp.NlpOptions;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.InputResolver;
@@ -87,6 +88,8 @@ public final class NightlyCommand implements Command {
     out.println();
     out.println("Options:");
     OptionsHelp.print(out, NightlyOptions.class);
+    out.println("Text analysis (docs/nlp.md):");
+    OptionsHelp.print(out, NlpOptions.class);
     out.println("  --runner=DirectRunner");
     out.println("      DirectRunner (embedded default), FlinkRunner (with --flinkMaster=[local] or host:port)"
         + " or DataflowRunner.");

@@ -43,11 +43,12 @@ class BenchCommandTest {
   @Tag("slow")
   void aTinyRunMeasuresInAChildJvmAndReportsEveryFigure(@TempDir Path work) {
     Run run = meetscope("bench", "nightly", "--meetings=2", "--participants=4", "--minutes=10",
-        "--runners=direct", "--heap=1g", "--workDir=" + work);
+        "--runners=direct", "--heap=2g", "--workDir=" + work);
     assertEquals(ExitCodes.OK, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("| runner | meetings | records read | wall s | meetings/min |"), run.out());
     assertTrue(run.out().matches("(?s).*\\| direct \\| 2 \\| [0-9,]+ \\| .*"), run.out());
-    assertTrue(run.out().contains("nlp_floor=unavailable (NLP stage not in this build)"), run.out());
+    assertTrue(run.out().matches("(?s).*nlp_floor=[0-9.]+ s wall, [0-9.]+ CPU-s for 2 meetings \\([0-9,]+ texts.*"
+        + "whole job on direct [0-9.]+ s wall, [0-9.]+ CPU-s = x[0-9.]+ the floor's wall time.*"), run.out());
     assertTrue(Files.isRegularFile(work.resolve("out-2-direct/_METRICS.json")));
   }
 }

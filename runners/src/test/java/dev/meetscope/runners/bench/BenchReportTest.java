@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.meetscope.runners.cli.UsageException;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic and formatting of benchmark reports, on fixed measurements (no timing here). */
@@ -40,11 +40,13 @@ class BenchReportTest {
   }
 
   @Test
-  void theNlpFloorIsReportedAsUnavailableUntilItCanBeMeasured() {
+  void theNlpFloorIsComparedOnWallAndCpuTime() {
     assertEquals("nlp_floor=unavailable (NLP stage not in this build)",
-        BenchReport.floor(DIRECT_100, OptionalDouble.empty()));
-    assertEquals("nlp_floor=22.0 s for 100 meetings; whole job on direct 55.0 s = x2.50 the floor",
-        BenchReport.floor(DIRECT_100, OptionalDouble.of(22.0)));
+        BenchReport.floor(DIRECT_100, Optional.empty()));
+    // 55 / 22 = 2.50 on the wall clock, 88 / 25 = 3.52 in CPU seconds.
+    assertEquals("nlp_floor=22.0 s wall, 25.0 CPU-s for 100 meetings (76,400 texts, one thread, models loaded in"
+        + " 6.5 s); whole job on direct 55.0 s wall, 88.0 CPU-s = x2.50 the floor's wall time, x3.52 its CPU time",
+        BenchReport.floor(DIRECT_100, Optional.of(new NlpFloor.Measurement(22.0, 25.0, 6.5, 76_400, 100))));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.meetscope.transforms.analytics;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
+import dev.meetscope.models.analytics.LabelPerson;
 import dev.meetscope.models.analytics.MeetingAnalyzer;
 import dev.meetscope.models.analytics.MeetingContext;
 import dev.meetscope.models.analytics.MeetingPlan;
@@ -32,7 +33,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Per meeting: {@link MeetingAnalyzer#plan} (identities, clock and span, label matching, alignment,
  * conversation, chat threading), then {@link ParticipantMetrics#compute} for each person. Emits each
  * person's {@code participant_meeting} row and {@link PersonContribution} as separate elements, plus the
- * meeting's small {@link MeetingContext}; the meeting aggregates are left to a {@code Combine}.
+ * meeting's small {@link MeetingContext}; the meeting aggregates are left to a {@code Combine}. {@link #LABELS}
+ * says which person each transcript speaker and chat sender label of the meeting was attributed to.
  *
  * <p>A meeting is all or nothing: its outputs are emitted only after every person was computed, and a
  * failure anywhere becomes one {@link #DEAD_LETTERS} record (stage {@code analyze}, reason
@@ -52,6 +54,8 @@ public final class AnalyzeMeetingPeople
   public static final TupleTag<KV<String, PersonContribution>> CONTRIBUTIONS = new TupleTag<>() {};
   public static final TupleTag<KV<String, MeetingContext>> CONTEXTS = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+  /** The person each speaker and chat sender label was attributed to (for joining per-label text results). */
+  public static final TupleTag<LabelPerson> LABELS = new TupleTag<>() {};
 
   public static final int DEFAULT_MAX_MEETING_HOURS = 48;
 
@@ -78,12 +82,13 @@ public final class AnalyzeMeetingPeople
   @Override
   public PCollectionTuple expand(PCollection<KV<String, CoGbkResult>> meetings) {
     PCollectionTuple out = meetings.apply("PlanAndComputePeople", ParDo.of(new AnalyzeMeetingFn(settings, maxMeetingHours))
-        .withOutputTags(PARTICIPANTS, TupleTagList.of(List.of(CONTRIBUTIONS, CONTEXTS, DEAD_LETTERS))));
+        .withOutputTags(PARTICIPANTS, TupleTagList.of(List.of(CONTRIBUTIONS, CONTEXTS, DEAD_LETTERS, LABELS))));
     out.get(PARTICIPANTS).setCoder(RecordCoders.of(ParticipantMeeting.class));
     out.get(CONTRIBUTIONS).setCoder(
         KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(PersonContribution.class)));
     out.get(CONTEXTS).setCoder(KvCoder.of(StringUtf8Coder.of(), AccumulatorCoder.of(MeetingContext.class)));
     out.get(DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class));
+    out.get(LABELS).setCoder(RecordCoders.of(LabelPerson.class));
     return out;
   }
 
@@ -137,6 +142,7 @@ public final class AnalyzeMeetingPeople
         out.get(PARTICIPANTS).output(r.row());
         out.get(CONTRIBUTIONS).output(KV.of(key, r.contribution()));
       }
+      plan.labels().forEach(out.get(LABELS)::output);
       meetings.inc();
       people.inc(results.size());
     }

@@ -1,7 +1,9 @@
 package dev.meetscope.transforms.analytics;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
+import dev.meetscope.models.analytics.LabelPerson;
 import dev.meetscope.models.analytics.MeetingContext;
+import dev.meetscope.models.analytics.MeetingSpan;
 import dev.meetscope.models.analytics.aggregate.MeetingAccumulator;
 import dev.meetscope.models.analytics.aggregate.PersonContribution;
 import dev.meetscope.models.analytics.aggregate.TimelineAccumulator;
@@ -10,9 +12,13 @@ import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
+import dev.meetscope.transforms.schema.RecordCoders;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
@@ -20,6 +26,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Identity resolution, attendance, speaker alignment and conversation dynamics for every meeting
@@ -31,7 +39,9 @@ import org.apache.beam.sdk.values.TupleTag;
  *   ─ AnalyzeMeetingPeople ─┬─ PARTICIPANTS (one element per person)
  *                           ├─ contributions ─┬─ AggregateMeetings  (Combine.perKey, MeetingAccumulator)
  *                           │                 └─ AggregateTimelines (Combine.perKey, TimelineAccumulator)
- *                           └─ contexts ───────── ExtractMeetingRows (join 1:1:1 per meeting) ─ MEETINGS, TIMELINE
+ *                           ├─ contexts ──┬────── ExtractMeetingRows (join 1:1:1 per meeting) ─ MEETINGS, TIMELINE
+ *                           │             └────── MeetingSpans ─ SPANS (for the text analysis' minutes)
+ *                           └─ LABELS (speaker / chat sender label → person, for the text-analysis join)
  * </pre>
  * Per-person rows never meet again in one list: the meeting row and the timeline come from accumulators
  * of counts and histograms, so a 10,000-person town hall costs one small accumulator, not 10,000 rows.
@@ -42,6 +52,10 @@ public final class AnalyzeMeetings extends PTransform<PCollectionTuple, PCollect
   public static final TupleTag<MeetingSummary> MEETINGS = ExtractMeetingRows.MEETINGS;
   public static final TupleTag<TimelineMinute> TIMELINE = ExtractMeetingRows.TIMELINE;
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+  /** Each analysed meeting's span, so text analysis can count minutes as {@code meeting_timeline} does. */
+  public static final TupleTag<KV<String, MeetingSpan>> SPANS = new TupleTag<>() {};
+  /** Label → person of every transcript speaker and chat sender label (see {@link LabelPerson}). */
+  public static final TupleTag<LabelPerson> LABELS = AnalyzeMeetingPeople.LABELS;
 
   private final AnalyticsSettings settings;
   private final int maxMeetingHours;
@@ -92,9 +106,16 @@ public final class AnalyzeMeetings extends PTransform<PCollectionTuple, PCollect
         .and(rows.get(ExtractMeetingRows.DEAD_LETTERS))
         .apply("FlattenAnalysisDeadLetters", Flatten.pCollections());
 
+    PCollection<KV<String, MeetingSpan>> spans = contexts.apply("MeetingSpans",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(MeetingSpan.class)))
+                .via((KV<String, MeetingContext> c) -> KV.of(c.getKey(), c.getValue().span())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(MeetingSpan.class)));
+
     return PCollectionTuple.of(PARTICIPANTS, people.get(AnalyzeMeetingPeople.PARTICIPANTS))
         .and(MEETINGS, rows.get(ExtractMeetingRows.MEETINGS))
         .and(TIMELINE, rows.get(ExtractMeetingRows.TIMELINE))
-        .and(DEAD_LETTERS, deadLetters);
+        .and(DEAD_LETTERS, deadLetters)
+        .and(SPANS, spans)
+        .and(LABELS, people.get(AnalyzeMeetingPeople.LABELS));
   }
 }

@@ -56,31 +56,48 @@ public final class AnalyzeText extends PTransform<PCollectionTuple, PCollectionT
   public static final TupleTag<ActionItemRow> ACTION_ITEMS = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = ScoreSentiment.DEAD_LETTERS;
 
+  /**
+   * Keys the texts are spread over before the NLP steps. Enough for 256 workers' threads to parse at once; few
+   * enough that a runner which makes one bundle per key (the Direct runner) still hands the sentiment step
+   * bundles of many texts to batch and cache, instead of one text per bundle.
+   */
+  public static final int DEFAULT_SPREAD_KEYS = 256;
+
   private final NlpConfig config;
   private final TopicSettings topics;
   private final String timeZone;
+  private final int spreadKeys;
 
-  private AnalyzeText(NlpConfig config, TopicSettings topics, String timeZone) {
+  private AnalyzeText(NlpConfig config, TopicSettings topics, String timeZone, int spreadKeys) {
     this.config = config;
     this.topics = topics;
     this.timeZone = timeZone;
+    this.spreadKeys = spreadKeys;
   }
 
   public static AnalyzeText create() {
-    return new AnalyzeText(NlpConfig.defaults(), TopicSettings.defaults(), null);
+    return new AnalyzeText(NlpConfig.defaults(), TopicSettings.defaults(), null, DEFAULT_SPREAD_KEYS);
   }
 
   public AnalyzeText withConfig(NlpConfig value) {
-    return new AnalyzeText(value, topics, timeZone);
+    return new AnalyzeText(value, topics, timeZone, spreadKeys);
   }
 
   public AnalyzeText withTopicSettings(TopicSettings value) {
-    return new AnalyzeText(config, value, timeZone);
+    return new AnalyzeText(config, value, timeZone, spreadKeys);
   }
 
   /** Zone of local chat and caption times when a manifest gives none (nightly's --timeZone). */
   public AnalyzeText withTimeZone(String zoneId) {
-    return new AnalyzeText(config, topics, zoneId);
+    return new AnalyzeText(config, topics, zoneId, spreadKeys);
+  }
+
+  /** Number of random keys of the fusion break before the NLP steps (default {@value #DEFAULT_SPREAD_KEYS}). */
+  public AnalyzeText withSpreadKeys(int keys) {
+    if (keys < 1) {
+      throw new IllegalArgumentException("spreadKeys must be >= 1, was " + keys);
+    }
+    return new AnalyzeText(config, topics, timeZone, keys);
   }
 
   @Override
@@ -103,7 +120,7 @@ public final class AnalyzeText extends PTransform<PCollectionTuple, PCollectionT
     parts.forEach(p -> p.setCoder(RecordCoders.of(TextItem.class)));
     // Break fusion once: the NLP steps below spread over all workers, whoever parsed the files.
     PCollection<TextItem> texts = PCollectionList.of(parts).apply("AllTexts", Flatten.pCollections())
-        .apply("SpreadTexts", Reshuffle.viaRandomKey())
+        .apply("SpreadTexts", Reshuffle.<TextItem>viaRandomKey().withNumBuckets(spreadKeys))
         .setCoder(RecordCoders.of(TextItem.class));
 
     PCollectionTuple scored = texts.apply("ScoreSentiment",

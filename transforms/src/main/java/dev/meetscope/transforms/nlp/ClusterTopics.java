@@ -21,6 +21,7 @@ import dev.meetscope.models.record.UtteranceSentiment;
 import dev.meetscope.transforms.schema.RecordCoders;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public final class ClusterTopics extends PTransform<PCollectionTuple, PCollectio
   }
 
   /** The meeting-level analysis of one meeting's grouped inputs. */
-  static MeetingTextResult analyse(String meetingKey, Iterable<TermDoc> terms,
+  public static MeetingTextResult analyse(String meetingKey, Iterable<TermDoc> terms,
       Iterable<UtteranceSentiment> sentiments, MeetingManifest manifest, MeetingSpan span, TopicSettings settings,
       AnalyticsSettings analytics) {
     Map<String, UtteranceSentiment> byItem = new HashMap<>();
@@ -129,10 +130,14 @@ public final class ClusterTopics extends PTransform<PCollectionTuple, PCollectio
       byItem.put(s.source() + "|" + s.sourceFile() + "|" + s.sourceLine(), s);
     }
     List<TermDoc> docs = new ArrayList<>();
+    terms.forEach(docs::add);
+    // A grouping hands texts over in any order; sums of sentiment below must not depend on it (Flink = Direct).
+    docs.sort(Comparator.comparing((TermDoc d) -> d.item().source()).thenComparing(d -> d.item().sourceFile(),
+        Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparingLong(d -> d.item().sourceLine()));
     List<Utterance> utterances = new ArrayList<>();
     List<ChatMessage> chats = new ArrayList<>();
-    for (TermDoc d : terms) {
-      docs.add(d);
+    for (TermDoc d : docs) {
       if (d.item().utteranceStub() != null) {
         utterances.add(d.item().utteranceStub());
       } else {

@@ -115,7 +115,8 @@ public final class ScoreSentiment extends PTransform<PCollection<TextItem>, PCol
     return new Scored(rows, dead);
   }
 
-  static UtteranceSentiment row(TextItem item, TextSentiment s) {
+  /** The {@code utterance_sentiment} row of a scored text. */
+  public static UtteranceSentiment row(TextItem item, TextSentiment s) {
     return new UtteranceSentiment(item.meetingKey(), item.source(), item.format(), item.sourceFile(),
         item.sourceLine(), item.speakerLabel(), item.wallTime(),
         s.sentiment() == null ? null : Math.round(s.sentiment() * 1e6) / 1e6, s.sentences(), s.pieces(), s.words(),

@@ -2,6 +2,8 @@ package dev.meetscope.transforms.analytics;
 
 import static org.junit.Assert.assertEquals;
 
+import dev.meetscope.models.analytics.LabelPerson;
+import dev.meetscope.models.analytics.MeetingSpan;
 import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.record.ChatKind;
 import dev.meetscope.models.record.ChatMessage;
@@ -156,6 +158,12 @@ public class AnalyzeMeetingsTest {
             150L, 120L, 0.55, 10.0, 22.222222, 1, 5, 30.0, 10.0, 1, 1, 0, 1, "high",
             List.of("name_only_identity")));
 
+    // The text analysis' join keys: each speaker and chat sender label → its person, and the span.
+    PAssert.that(out.get(AnalyzeMeetings.LABELS)).containsInAnyOrder(
+        new LabelPerson(KEY, "Dana Host", "uid:H1"), new LabelPerson(KEY, "Ada Example", "uid:U1"),
+        new LabelPerson(KEY, "Grace Sample", "name:mtg-w:grace sample"));
+    PAssert.that(out.get(AnalyzeMeetings.SPANS)).containsInAnyOrder(
+        KV.of(KEY, new MeetingSpan(at(0).toEpochMilli(), at(600).toEpochMilli(), true, "manifest", "report")));
     PAssert.that(out.get(AnalyzeMeetings.MEETINGS)).containsInAnyOrder(new MeetingSummary(KEY,
         "81234567890", "Weekly Sync", at(0), at(600), 600L, "manifest/report",
         3,            // people
