@@ -30,7 +30,16 @@ class NightlyJobTest {
 
   record Run(int exit, String out, String err) {}
 
-  static Run meetscope(String... args) {
+  /**
+   * Runs the CLI. The fixtures carry no consent flags, so a {@code nightly} run without {@code --consentMode}
+   * runs in pilot mode ({@code all}) here; governance tests pass their own mode.
+   */
+  static Run meetscope(String... given) {
+    List<String> list = new ArrayList<>(List.of(given));
+    if (!list.isEmpty() && list.get(0).equals("nightly") && list.stream().noneMatch(a -> a.startsWith("--consentMode"))) {
+      list.add("--consentMode=all");
+    }
+    String[] args = list.toArray(String[]::new);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -101,22 +110,26 @@ class NightlyJobTest {
   }
 
   @Test
-  void rerunReplacesTheOutputInsteadOfAddingToIt(@TempDir Path out) throws IOException {
+  void rerunReplacesTheOutputInsteadOfAddingToIt(@TempDir Path out, @TempDir Path secrets) throws IOException {
     Path input = FIXTURES.resolve("transcript-only");
+    // Reruns are identical only under one pseudonym key: without --pseudonymKey each run draws its own.
+    Path keyFile = secrets.resolve("pseudonym.key");
+    Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");
+    String key = "--pseudonymKey=file:" + keyFile;
     assertEquals(ExitCodes.OK, meetscope("nightly", "--input=" + input, "--output=" + out,
-        "--sink=jsonl").exit());
+        "--sink=jsonl", key).exit());
     Map<String, List<String>> first = new TreeMap<>();
     for (String t : TABLES) {
       first.put(t, rows(out, t).stream().sorted().toList());
     }
     assertEquals(ExitCodes.OK, meetscope("nightly", "--input=" + input, "--output=" + out,
-        "--sink=jsonl").exit());
+        "--sink=jsonl", key).exit());
     for (String t : TABLES) {
       assertEquals(first.get(t), rows(out, t).stream().sorted().toList(), t);
     }
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
-        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline"),
+        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "run_audit"),
         listNames(out));
     assertEquals(1, first.get("meeting").size());
   }

@@ -11,6 +11,10 @@ import dev.meetscope.models.record.ParticipantSession;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.record.Utterance;
 import dev.meetscope.transforms.analytics.AnalyzeMeetings;
+import dev.meetscope.transforms.governance.ApplyGovernance;
+import dev.meetscope.transforms.governance.GateSettings;
+import dev.meetscope.transforms.governance.ProtectIdentities;
+import dev.meetscope.transforms.governance.PseudonymKey;
 import dev.meetscope.transforms.parse.MatchMeetingFiles;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import dev.meetscope.transforms.sink.SinkFormat;
@@ -24,13 +28,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
  * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
- * each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
- * → write the tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
+ * → governance gate (consent, opt-out: {@link ApplyGovernance}) → analyse each meeting (identities,
+ * attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings}) → output policy
+ * (pseudonyms, no names or emails unless {@code --includeIdentities}: {@link ProtectIdentities}) → write the
+ * tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
  * (NLP, scores) hang off the parsed and analysed outputs.
  */
 public final class NightlyBatch {
@@ -60,6 +67,26 @@ public final class NightlyBatch {
     if (options.getOutput() == null || options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output must name a folder");
     }
+    gateSettings(options).check();
+    if (options.getPseudonymKey() != null) {
+      PseudonymKey.of(options.getPseudonymKey());
+    } else if (options.getRunner() != null && options.getRunner().getSimpleName().equals("DataflowRunner")) {
+      throw new IllegalArgumentException("--pseudonymKey: DataflowRunner needs a key reference "
+          + "(file:PATH, env:VAR or projects/P/secrets/S/versions/V); a random per-run key would travel "
+          + "inside the uploaded job graph");
+    }
+  }
+
+  /** Consent and opt-out settings of the governance gate (docs/governance.md §2, §3). */
+  public static GateSettings gateSettings(NightlyOptions options) {
+    return GateSettings.defaults().withConsentMode(options.getConsentMode())
+        .withAllowList(options.getConsentAllowList()).withOptOut(options.getOptOut());
+  }
+
+  /** The HMAC key of participant_key: {@code --pseudonymKey}, or a random key for this run only. */
+  public static PseudonymKey pseudonymKey(NightlyOptions options) {
+    return options.getPseudonymKey() == null ? PseudonymKey.ephemeral()
+        : PseudonymKey.of(options.getPseudonymKey());
   }
 
   /**
@@ -74,6 +101,11 @@ public final class NightlyBatch {
 
   /** Adds the job's steps to {@code pipeline}. {@code filePattern} matches files inside meeting folders. */
   public static void build(Pipeline pipeline, NightlyOptions options, String filePattern) {
+    build(pipeline, options, filePattern, pseudonymKey(options));
+  }
+
+  /** With the run's pseudonym key (the launcher makes it once, to record its key id in run_audit). */
+  public static void build(Pipeline pipeline, NightlyOptions options, String filePattern, PseudonymKey key) {
     validate(options);
     SinkFormat sink = SinkFormat.parse(options.getSink());
     String out = options.getOutput();
@@ -84,41 +116,57 @@ public final class NightlyBatch {
         .apply("MatchMeetingFiles", MatchMeetingFiles.of(filePattern))
         .apply("ParseMeetingFiles", ParseMeetingFolders.create()
             .withDefaultTimeZone(options.getTimeZone())
-            .withChatKeywords(keywords));
-
-    parsed.get(ParseMeetingFolders.SESSIONS).apply("WriteParticipantSessions",
-        WriteTable.of(ParticipantSession.class, "participant_session", out, sink));
-    parsed.get(ParseMeetingFolders.UTTERANCES).apply("WriteUtterances",
-        WriteTable.of(Utterance.class, "utterance", out, sink));
-    parsed.get(ParseMeetingFolders.CHAT_MESSAGES).apply("WriteChatMessages",
-        WriteTable.of(ChatMessage.class, "chat_message", out, sink));
-    parsed.get(ParseMeetingFolders.EVENTS).apply("WriteMeetingEvents",
-        WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
+            .withChatKeywords(keywords))
+        // Consent and opt-out before anything else sees the records (docs/governance.md §1).
+        .apply("ApplyGovernance", ApplyGovernance.with(gateSettings(options)));
 
     PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
         AnalyzeMeetings.create().withSettings(analyticsSettings(options)));
-    analyzed.get(AnalyzeMeetings.PARTICIPANTS).apply("WriteParticipantMeetings",
+    PCollection<DeadLetter> deadLetters = PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
+        .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS))
+        .apply("FlattenDeadLetters", Flatten.pCollections());
+
+    // Output policy: pseudonyms, and names or emails only with --includeIdentities (docs/governance.md §4).
+    PCollectionTuple safe = PCollectionTuple
+        .of(ProtectIdentities.SESSIONS, parsed.get(ParseMeetingFolders.SESSIONS))
+        .and(ProtectIdentities.UTTERANCES, parsed.get(ParseMeetingFolders.UTTERANCES))
+        .and(ProtectIdentities.CHAT_MESSAGES, parsed.get(ParseMeetingFolders.CHAT_MESSAGES))
+        .and(ProtectIdentities.EVENTS, parsed.get(ParseMeetingFolders.EVENTS))
+        .and(ProtectIdentities.MANIFESTS, parsed.get(ParseMeetingFolders.MANIFESTS))
+        .and(ProtectIdentities.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
+        .and(ProtectIdentities.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
+        .and(ProtectIdentities.DEAD_LETTERS, deadLetters)
+        .apply("ProtectIdentities", ProtectIdentities.with(key, options.getIncludeIdentities()));
+
+    safe.get(ProtectIdentities.SESSIONS).apply("WriteParticipantSessions",
+        WriteTable.of(ParticipantSession.class, "participant_session", out, sink));
+    safe.get(ProtectIdentities.UTTERANCES).apply("WriteUtterances",
+        WriteTable.of(Utterance.class, "utterance", out, sink));
+    safe.get(ProtectIdentities.CHAT_MESSAGES).apply("WriteChatMessages",
+        WriteTable.of(ChatMessage.class, "chat_message", out, sink));
+    safe.get(ProtectIdentities.EVENTS).apply("WriteMeetingEvents",
+        WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
+    safe.get(ProtectIdentities.PARTICIPANTS).apply("WriteParticipantMeetings",
         WriteTable.of(ParticipantMeeting.class, "participant_meeting", out, sink));
-    analyzed.get(AnalyzeMeetings.MEETINGS).apply("WriteMeetings",
+    safe.get(ProtectIdentities.MEETINGS).apply("WriteMeetings",
         WriteTable.of(MeetingSummary.class, "meeting", out, sink));
     analyzed.get(AnalyzeMeetings.TIMELINE).apply("WriteMeetingTimeline",
         WriteTable.of(TimelineMinute.class, "meeting_timeline", out, sink));
 
-    PCollectionList<DeadLetter> deadLetters = PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
-        .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS));
+    PCollectionList<DeadLetter> written = PCollectionList.of(safe.get(ProtectIdentities.DEAD_LETTERS));
     if (options.getWebhookUrl() != null) {
       PCollectionTuple delivered = PCollectionTuple
-          .of(BuildWebhookPayloads.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
-          .and(BuildWebhookPayloads.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
-          // Identities stay out of payloads until governance makes them opt-in per deployment.
+          .of(BuildWebhookPayloads.MEETINGS, safe.get(ProtectIdentities.MEETINGS))
+          .and(BuildWebhookPayloads.PARTICIPANTS, safe.get(ProtectIdentities.PARTICIPANTS))
+          // Payloads go to HR systems and dashboards, never host-facing: keys only, whatever the options.
           .apply("BuildWebhookPayloads", BuildWebhookPayloads.create(false))
           .apply("PostWebhookPayloads", PostWebhookPayloads.to(options.getWebhookUrl())
               .withSecret(options.getWebhookSecret())
               .withTimeout(Duration.ofSeconds(options.getWebhookTimeoutSeconds())));
-      deadLetters = deadLetters.and(delivered.get(PostWebhookPayloads.DEAD_LETTERS));
+      written = written.and(delivered.get(PostWebhookPayloads.DEAD_LETTERS));
     }
-    deadLetters
-        .apply("FlattenDeadLetters", Flatten.pCollections())
+    written
+        .apply("FlattenWrittenDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", WriteTable.of(DeadLetter.class, "dead_letter", out, sink));
     parsed.get(ParseMeetingFolders.FILE_STATS).apply("WriteFileStats",
         WriteTable.of(FileStat.class, "file_stat", out + "/" + FILE_STATS_TABLE, SinkFormat.JSONL));

@@ -79,4 +79,40 @@ public interface NightlyOptions extends PipelineOptions {
   boolean getDryRun();
 
   void setDryRun(boolean value);
+  @Description("Consent (docs/governance.md §2): manifest (analyse a meeting when its meeting.json says "
+      + "\"analytics_enabled\": true or its host or meeting is on --consentAllowList), allowlist (only the "
+      + "allow list counts) or all (pilots with consent collected elsewhere). An explicit "
+      + "\"analytics_enabled\": false always wins. Other meetings are counted and skipped.")
+  @Default.String("manifest")
+  String getConsentMode();
+
+  void setConsentMode(String value);
+
+  @Description("Optional consent allow list (local or gs://): one host email, host id, meeting id or "
+      + "meeting UUID per line, host: and meeting: prefixes, # comments.")
+  String getConsentAllowList();
+
+  void setConsentAllowList(String value);
+
+  @Description("Optional opt-out list (local or gs://): one email, customer key or display name per line "
+      + "(prefixes email:, ck:, uid:, reg:, name:), # comments. Their text and identity leave the job right "
+      + "after parsing; a bad line stops the run.")
+  String getOptOut();
+
+  void setOptOut(String value);
+
+  @Description("Reference to the HMAC key of participant_key: file:PATH, env:VAR or "
+      + "projects/P/secrets/S/versions/V. Never the key itself. Without it a random per-run key is used "
+      + "(keys unlinkable across runs; refused on DataflowRunner).")
+  String getPseudonymKey();
+
+  void setPseudonymKey(String value);
+
+  @Description("Write display names and emails into the host-facing per-person tables (participant_meeting, "
+      + "participant_session, meeting_event, utterance, chat_message, views/host). Default false: no output "
+      + "carries a name or an email.")
+  @Default.Boolean(false)
+  boolean getIncludeIdentities();
+
+  void setIncludeIdentities(boolean value);
 }
