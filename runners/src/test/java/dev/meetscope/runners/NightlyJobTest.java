@@ -36,8 +36,14 @@ class NightlyJobTest {
    */
   static Run meetscope(String... given) {
     List<String> list = new ArrayList<>(List.of(given));
-    if (!list.isEmpty() && list.get(0).equals("nightly") && list.stream().noneMatch(a -> a.startsWith("--consentMode"))) {
-      list.add("--consentMode=all");
+    if (!list.isEmpty() && list.get(0).equals("nightly")) {
+      if (list.stream().noneMatch(a -> a.startsWith("--consentMode"))) {
+        list.add("--consentMode=all");
+      }
+      // One fixed key for the tests, so two runs (Direct and Flink, first and rerun) agree on participant keys.
+      if (list.stream().noneMatch(a -> a.startsWith("--pseudonymKey")) && !list.contains("--help")) {
+        list.add("--pseudonymKey=file:" + testKey());
+      }
     }
     String[] args = list.toArray(String[]::new);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -45,6 +51,22 @@ class NightlyJobTest {
     int exit = new Meetscope().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Path testKey;
+
+  /** A pseudonym key file for test runs (32 ASCII bytes), made once per JVM. */
+  static synchronized Path testKey() {
+    if (testKey == null) {
+      try {
+        testKey = Files.createTempFile("meetscope-test-key", "");
+        Files.writeString(testKey, "test-pseudonym-key-0123456789abcdef\n");
+        testKey.toFile().deleteOnExit();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return testKey;
   }
 
   /** Every JSON line of a table, across shards. */

@@ -52,6 +52,8 @@ class NightlyDataflowTranslationTest {
     NightlyOptions nightly = options.as(NightlyOptions.class);
     nightly.setInput(BUCKET + "/landing/2026-03-02");
     nightly.setOutput(BUCKET + "/tables/2026-03-02");
+    // Dataflow refuses a per-run random pseudonym key (it would travel in the uploaded graph).
+    nightly.setPseudonymKey("projects/meetscope-demo/secrets/pseudonym-key/versions/3");
     return options;
   }
 
@@ -134,13 +136,15 @@ class NightlyDataflowTranslationTest {
   }
 
   @Test
-  void dryRunOnDataflowTranslatesOfflineAndWritesTheJobFile(@TempDir Path dir) {
+  void dryRunOnDataflowTranslatesOfflineAndWritesTheJobFile(@TempDir Path dir) throws Exception {
     Path jobFile = dir.resolve("job.json");
+    Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123456789abcdef");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
         "--project=meetscope-demo", "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp",
-        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables", "--dataflowJobFile=" + jobFile},
+        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables", "--dataflowJobFile=" + jobFile,
+        "--pseudonymKey=file:" + key},
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(ExitCodes.OK, exit, printed + err.toString(StandardCharsets.UTF_8));
@@ -149,11 +153,24 @@ class NightlyDataflowTranslationTest {
   }
 
   @Test
-  void dataflowWithoutACloudStorageTempLocationIsABadOption() {
+  void dataflowWithoutAPseudonymKeyIsABadOption() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
+        "--project=meetscope-demo", "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp",
+        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables"},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.BAD_OPTIONS, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--pseudonymKey: DataflowRunner needs a key"),
+        err.toString());
+  }
+
+  @Test
+  void dataflowWithoutACloudStorageTempLocationIsABadOption(@TempDir Path dir) throws Exception {
+    Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123456789abcdef");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
         "--project=meetscope-demo", "--region=europe-west1", "--input=../fixtures/meetings",
-        "--output=" + BUCKET + "/tables"}, new PrintStream(new ByteArrayOutputStream()),
+        "--output=" + BUCKET + "/tables", "--pseudonymKey=file:" + key}, new PrintStream(new ByteArrayOutputStream()),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(ExitCodes.BAD_OPTIONS, exit);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tempLocation=gs://"), err.toString());

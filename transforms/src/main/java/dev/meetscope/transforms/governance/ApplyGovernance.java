@@ -3,6 +3,8 @@ package dev.meetscope.transforms.governance;
 import dev.meetscope.models.governance.ConsentDecision;
 import dev.meetscope.models.governance.GateResult;
 import dev.meetscope.models.governance.GovernanceGate;
+import dev.meetscope.models.governance.OptOutList;
+import dev.meetscope.models.governance.PersonRef;
 import dev.meetscope.models.governance.Redactor;
 import dev.meetscope.models.parse.ParsedMeeting;
 import dev.meetscope.models.record.ChatMessage;
@@ -23,12 +25,14 @@ import java.util.function.ToLongFunction;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -37,6 +41,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -76,6 +81,8 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
   private static final TupleTag<MeetingManifest> MANIFESTS = new TupleTag<>() {};
   private static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
   private static final TupleTag<FileStat> FILE_STATS = new TupleTag<>() {};
+  /** The opt-out entries a meeting widened the list with (names and ids learned from matched sessions). */
+  private static final TupleTag<String> LEARNED = new TupleTag<>() {};
 
   private final GateSettings settings;
 
@@ -93,10 +100,6 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
     PCollection<DeadLetter> deadLetters = parsed.get(ParseMeetingFolders.DEAD_LETTERS);
     PCollection<DeadLetter> keyedDeadLetters = deadLetters.apply("DeadLettersWithMeeting",
         Filter.by((DeadLetter d) -> hasKey(d.meetingKey())));
-    PCollection<DeadLetter> unkeyed = deadLetters
-        .apply("DeadLettersWithoutMeeting", Filter.by((DeadLetter d) -> !hasKey(d.meetingKey())))
-        .apply("RedactUnkeyedDeadLetters", ParDo.of(new RedactUnkeyedFn(settings)))
-        .setCoder(RecordCoders.of(DeadLetter.class));
 
     PCollection<KV<String, CoGbkResult>> grouped = KeyedPCollectionTuple
         .of(SESSIONS, keyed(parsed.get(ParseMeetingFolders.SESSIONS), ParticipantSession.class, "Sessions",
@@ -116,7 +119,7 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
     PCollectionTuple gated = grouped.apply("GateMeetings", ParDo.of(new GateFn(settings))
         .withOutputTags(ParseMeetingFolders.SESSIONS, TupleTagList.of(List.of(ParseMeetingFolders.UTTERANCES,
             ParseMeetingFolders.CHAT_MESSAGES, ParseMeetingFolders.EVENTS, ParseMeetingFolders.MANIFESTS,
-            ParseMeetingFolders.DEAD_LETTERS, ParseMeetingFolders.FILE_STATS))));
+            ParseMeetingFolders.DEAD_LETTERS, ParseMeetingFolders.FILE_STATS, LEARNED))));
     gated.get(ParseMeetingFolders.SESSIONS).setCoder(RecordCoders.of(ParticipantSession.class));
     gated.get(ParseMeetingFolders.UTTERANCES).setCoder(RecordCoders.of(Utterance.class));
     gated.get(ParseMeetingFolders.CHAT_MESSAGES).setCoder(RecordCoders.of(ChatMessage.class));
@@ -125,6 +128,16 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
         .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(MeetingManifest.class)));
     gated.get(ParseMeetingFolders.DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class));
     gated.get(ParseMeetingFolders.FILE_STATS).setCoder(RecordCoders.of(FileStat.class));
+    // A dead letter of no meeting cannot be matched to one: it is cleaned of everything any meeting learned
+    // about the opted-out people (e.g. the display name of someone listed by email).
+    PCollectionView<List<String>> learned = gated.get(LEARNED).setCoder(StringUtf8Coder.of())
+        .apply("DistinctLearnedOptOuts", Distinct.create())
+        .apply("LearnedOptOutsView", View.asList());
+    PCollection<DeadLetter> unkeyed = deadLetters
+        .apply("DeadLettersWithoutMeeting", Filter.by((DeadLetter d) -> !hasKey(d.meetingKey())))
+        .apply("RedactUnkeyedDeadLetters", ParDo.of(new RedactUnkeyedFn(settings, learned))
+            .withSideInputs(learned))
+        .setCoder(RecordCoders.of(DeadLetter.class));
 
     PCollection<DeadLetter> allDeadLetters = PCollectionList.of(gated.get(ParseMeetingFolders.DEAD_LETTERS))
         .and(unkeyed)
@@ -153,22 +166,33 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
         .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(type)));
   }
 
-  /** Dead letters that belong to no meeting: the opt-out list's own names and emails are redacted. */
+  /** Dead letters that belong to no meeting: the list's and the learned names and emails are redacted. */
   static final class RedactUnkeyedFn extends DoFn<DeadLetter, DeadLetter> {
     private final GateSettings settings;
+    private final PCollectionView<List<String>> learned;
+    private transient OptOutList base;
     private transient Redactor redactor;
 
-    RedactUnkeyedFn(GateSettings settings) {
+    RedactUnkeyedFn(GateSettings settings, PCollectionView<List<String>> learned) {
       this.settings = settings;
+      this.learned = learned;
     }
 
     @Setup
     public void setup() {
-      redactor = settings.optOut().redactor();
+      base = settings.optOut();
     }
 
     @ProcessElement
-    public void process(@Element DeadLetter d, OutputReceiver<DeadLetter> out) {
+    public void process(@Element DeadLetter d, OutputReceiver<DeadLetter> out, ProcessContext c) {
+      if (redactor == null) {
+        List<PersonRef> refs = new ArrayList<>(base.entries());
+        for (String entry : c.sideInput(learned)) {
+          int colon = entry.indexOf(':');
+          refs.add(new PersonRef(PersonRef.Kind.valueOf(entry.substring(0, colon)), entry.substring(colon + 1)));
+        }
+        redactor = OptOutList.of(refs).redactor();
+      }
       DeadLetter r = new DeadLetter(d.meetingKey(), d.stage(), d.format(), redactor.redact(d.sourceFile()),
           d.sourceLine(), d.byteOffset(), d.reason(), redactor.redact(d.message()),
           redactor.redact(d.rawText()));
@@ -183,6 +207,7 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
   static final class GateFn extends DoFn<KV<String, CoGbkResult>, ParticipantSession> {
     private final GateSettings settings;
     private transient GovernanceGate gate;
+    private transient OptOutList optOut;
     private transient Redactor optOutRedactor;
 
     GateFn(GateSettings settings) {
@@ -192,7 +217,8 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
     @Setup
     public void setup() {
       gate = settings.gate();
-      optOutRedactor = settings.optOut().redactor();
+      optOut = settings.optOut();
+      optOutRedactor = optOut.redactor();
     }
 
     @ProcessElement
@@ -236,6 +262,11 @@ public final class ApplyGovernance extends PTransform<PCollectionTuple, PCollect
       counter("texts_redacted").inc(c.textsRedacted());
       counter("dead_letters_redacted").inc(c.deadLettersRedacted());
 
+      if (c.optedOutPeople() > 0) {
+        for (PersonRef ref : optOut.expandedFor(meeting.sessions(), meeting.events()).allTerms()) {
+          out.get(LEARNED).output(ref.kind().name() + ":" + ref.value());
+        }
+      }
       ParsedMeeting m = result.meeting();
       m.sessions().forEach(out.get(ParseMeetingFolders.SESSIONS)::output);
       m.utterances().forEach(out.get(ParseMeetingFolders.UTTERANCES)::output);

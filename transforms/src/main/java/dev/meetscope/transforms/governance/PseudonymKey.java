@@ -55,7 +55,7 @@ public final class PseudonymKey implements Serializable {
         Arrays.fill(copy, (byte) 0);
       }
     }
-    return SecretSource.system(null).pseudonymizer(reference);
+    return SecretSource.system(new SecretManagerFetcher()).pseudonymizer(reference);
   }
 
   @Override
