@@ -95,8 +95,17 @@ class GovernanceJobTest {
 
     // Keys are the keyed HMAC of the stable identity.
     Set<String> keysRun1 = column(a, "participant_meeting", "participant_key");
-    assertTrue(keysRun1.contains(new Pseudonymizer(k1).participantKey("email:taro.yamada@example.com")),
-        keysRun1.toString());
+    String hostKey = new Pseudonymizer(k1).participantKey("email:taro.yamada@example.com");
+    assertTrue(keysRun1.contains(hostKey), keysRun1.toString());
+
+    // Views: the host's folder holds the per-person rows of their meeting; people ops one org-week of 11
+    // people; no manager view without a roster.
+    assertEquals(11, jsonLines(a.resolve("views/host/host_key=" + hostKey)).size());
+    List<JsonNode> org = jsonLines(a.resolve("views/people_ops/org_week"));
+    assertEquals(1, org.size());
+    assertEquals(11, org.get(0).get("people").asInt());
+    assertEquals("2026-03-02", org.get(0).get("week_start").asText());
+    assertFalse(Files.exists(a.resolve("views/manager")));
 
     // Run 2: same key, same output folder: the same keys, and a second audit row beside the first.
     run = meetscope("nightly", "--input=" + input, "--output=" + a, "--sink=jsonl", "--consentMode=manifest",
@@ -121,10 +130,28 @@ class GovernanceJobTest {
 
     // Run 3: rotated key and --includeIdentities=true, other folder.
     Path b = dir.resolve("b");
+    // Roster: team A has 6 of the meeting's people (reported), team B 4 (suppressed: under 5).
+    Path roster = Files.writeString(dir.resolve("roster.csv"), "person,manager_email,department\n"
+        + "taro.yamada@example.com,boss-a@example.com,Eng\nalex.zukauskas@example.com,boss-a@example.com,Eng\n"
+        + "mateo.moreau@example.com,boss-a@example.com,Eng\ntariq.okafor@example.com,boss-a@example.com,Eng\n"
+        + "helene.moreau@example.com,boss-a@example.com,Eng\npedro.lefevre@example.com,boss-a@example.com,Eng\n"
+        + "haeun.park@example.com,boss-b@example.com,Sales\nethan.johansson@example.com,boss-b@example.com,Sales\n"
+        + "mateo.adeyemi@example.com,boss-b@example.com,Sales\nsara.schafer@example.com,boss-b@example.com,Sales\n");
     run = meetscope("nightly", "--input=" + input, "--output=" + b, "--sink=jsonl", "--consentMode=manifest",
         "--consentAllowList=" + allow, "--optOut=" + optOut, "--pseudonymKey=file:" + key2,
-        "--includeIdentities=true");
+        "--includeIdentities=true", "--roster=" + roster);
     assertEquals(ExitCodes.OK, run.exit(), run.err());
+    Pseudonymizer rotated = new Pseudonymizer(k2);
+    List<JsonNode> teamA = jsonLines(b.resolve("views/manager/manager_key="
+        + rotated.participantKey("email:boss-a@example.com")));
+    assertEquals(1, teamA.size());
+    assertEquals(6, teamA.get(0).get("people").asInt());
+    assertFalse(Files.exists(b.resolve("views/manager/manager_key="
+        + rotated.participantKey("email:boss-b@example.com"))), "a team of 4 is suppressed");
+    // Departments: Eng 6 is reported; Sales 4 and the 1 person without department are suppressed together.
+    List<JsonNode> departments = jsonLines(b.resolve("views/people_ops/department_week"));
+    assertEquals(1, departments.size(), departments.toString());
+    assertEquals("Eng", departments.get(0).get("department").asText());
     Set<String> keysRun3 = column(b, "participant_meeting", "participant_key");
     assertEquals(11, keysRun3.size());
     Set<String> both = new TreeSet<>(keysRun1);
@@ -139,6 +166,8 @@ class GovernanceJobTest {
     run = meetscope("purge", "--output=" + b, "--person=" + PURGED_EMAIL, "--pseudonymKey=file:" + key2);
     assertEquals(ExitCodes.OK, run.exit(), run.err());
     assertEquals(10, table(b, "participant_meeting").size());
+    assertEquals(10, jsonLines(b.resolve("views/host/host_key=" + rotated.participantKey(
+        "email:taro.yamada@example.com"))).size());
     assertAbsentEverywhere(b, List.of(PURGED_EMAIL, PURGED_NAME, purgedKey), true);
     assertEquals(1, auditRows(b).size(), "purge leaves run_audit alone");
   }
@@ -182,6 +211,21 @@ class GovernanceJobTest {
       }
     }
     return -1;
+  }
+
+  /** Every JSON line of the .jsonl files directly in a folder. */
+  static List<JsonNode> jsonLines(Path folder) throws IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    try (Stream<Path> s = Files.list(folder)) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          if (!line.isBlank()) {
+            rows.add(JSON.readTree(line));
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   static List<JsonNode> auditRows(Path out) throws IOException {

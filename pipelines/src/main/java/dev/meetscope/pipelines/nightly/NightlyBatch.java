@@ -1,6 +1,7 @@
 package dev.meetscope.pipelines.nightly;
 
 import dev.meetscope.models.analytics.AnalyticsSettings;
+import dev.meetscope.models.governance.GroupSuppression;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.FileStat;
@@ -15,6 +16,7 @@ import dev.meetscope.transforms.governance.ApplyGovernance;
 import dev.meetscope.transforms.governance.GateSettings;
 import dev.meetscope.transforms.governance.ProtectIdentities;
 import dev.meetscope.transforms.governance.PseudonymKey;
+import dev.meetscope.transforms.governance.WriteRoleViews;
 import dev.meetscope.transforms.parse.MatchMeetingFiles;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import dev.meetscope.transforms.sink.SinkFormat;
@@ -44,6 +46,8 @@ public final class NightlyBatch {
   /** Output tables of this job, in the order they are written. */
   public static final List<String> TABLES = List.of("participant_session", "utterance", "chat_message",
       "meeting_event", "participant_meeting", "meeting", "meeting_timeline", "dead_letter");
+  /** Role-based views (host, manager, people_ops) under {@code <output>/views/}, replaced on rerun. */
+  public static final String VIEWS_FOLDER = "views";
   /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
   public static final String FILE_STATS_TABLE = "_file_stats";
 
@@ -68,6 +72,10 @@ public final class NightlyBatch {
       throw new IllegalArgumentException("--output must name a folder");
     }
     gateSettings(options).check();
+    new GroupSuppression(options.getMinGroupSize());
+    if (options.getRoster() != null && !options.getRoster().isBlank()) {
+      WriteRoleViews.roster(options.getRoster());
+    }
     if (options.getPseudonymKey() != null) {
       PseudonymKey.of(options.getPseudonymKey());
     } else if (options.getRunner() != null && options.getRunner().getSimpleName().equals("DataflowRunner")) {
@@ -150,6 +158,8 @@ public final class NightlyBatch {
         WriteTable.of(ParticipantMeeting.class, "participant_meeting", out, sink));
     safe.get(ProtectIdentities.MEETINGS).apply("WriteMeetings",
         WriteTable.of(MeetingSummary.class, "meeting", out, sink));
+    safe.get(ProtectIdentities.PARTICIPANTS).apply("WriteRoleViews",
+        WriteRoleViews.to(out, options.getRoster(), options.getMinGroupSize(), key));
     analyzed.get(AnalyzeMeetings.TIMELINE).apply("WriteMeetingTimeline",
         WriteTable.of(TimelineMinute.class, "meeting_timeline", out, sink));
 

@@ -115,4 +115,17 @@ public interface NightlyOptions extends PipelineOptions {
   boolean getIncludeIdentities();
 
   void setIncludeIdentities(boolean value);
+
+  @Description("Optional roster CSV (local or gs://) with person (email or customer key), manager_email and "
+      + "optional department columns: enables the manager view under <output>/views/manager/ and departments "
+      + "in the people-ops view. Any problem in it stops the run.")
+  String getRoster();
+
+  void setRoster(String value);
+
+  @Description("Smallest group of distinct people the manager and people-ops views report (at least 5).")
+  @Default.Integer(5)
+  int getMinGroupSize();
+
+  void setMinGroupSize(int value);
 }

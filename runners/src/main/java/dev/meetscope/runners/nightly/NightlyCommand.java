@@ -418,6 +418,7 @@ public final class NightlyCommand implements Command {
       output.clear(table);
     }
     output.clear(NightlyBatch.FILE_STATS_TABLE + "/file_stat");
+    output.clearTree(NightlyBatch.VIEWS_FOLDER);
     output.deleteFile("_METRICS.json");
   }
 

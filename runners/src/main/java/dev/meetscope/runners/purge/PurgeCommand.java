@@ -240,6 +240,11 @@ public final class PurgeCommand implements Command {
   /** The table a file belongs to: the nearest folder above it that is not a partition. */
   static String tableOf(String root, String file) {
     String[] parts = file.substring(root.length() + 1).split("/");
+    String name = parts[parts.length - 1];
+    int dash = name.indexOf('-');
+    if (dash > 0 && !name.startsWith("part-") && name.substring(0, dash).matches("[a-z_]+")) {
+      return name.substring(0, dash); // views/host/host_key=…/participant_meeting-00000-of-00001.jsonl
+    }
     for (int i = parts.length - 2; i >= 0; i--) {
       if (parts[i].indexOf('=') < 0 && !parts[i].matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
         return parts[i];
