@@ -79,6 +79,24 @@ public final class IdentityPolicy {
     return key(IdentityResolver.nameIdentity(meetingKey, n == null ? label.strip() : n));
   }
 
+  /**
+   * Free-text cleaning for one meeting: its names and ids, then anything shaped like an email. For a small
+   * meeting one {@link Redactor}; for a big one (a town hall's 10,000 names would make one regex
+   * alternation try 10,000 terms at every character) an index by first word picks the few candidate names
+   * of each text first.
+   */
+  @FunctionalInterface
+  public interface Cleaner {
+    String clean(String text);
+
+    static Cleaner of(Redactor redactor) {
+      return text -> IdentityPolicy.clean(redactor, text);
+    }
+  }
+
+  /** Meetings with more names and ids than this are cleaned through the first-word index. */
+  static final int INDEX_ABOVE = 200;
+
   /** Everything identifying that one meeting's records mention: the terms its free text is cleaned of. */
   public static final class MeetingTerms {
     private final Set<String> names = new LinkedHashSet<>();
@@ -135,6 +153,86 @@ public final class IdentityPolicy {
     public Redactor redactor() {
       return Redactor.of(names, emails, ids);
     }
+
+    public Cleaner cleaner() {
+      if (names.size() + ids.size() <= INDEX_ABOVE) {
+        return Cleaner.of(redactor());
+      }
+      return new IndexedCleaner(names, ids);
+    }
+  }
+
+  /** A cleaner for big meetings: candidate terms by first word (or first character for CJK). */
+  static final class IndexedCleaner implements Cleaner {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private final java.util.Map<String, List<String>> names = new java.util.HashMap<>();
+    private final java.util.Map<String, List<String>> ids = new java.util.HashMap<>();
+
+    IndexedCleaner(Collection<String> allNames, Collection<String> allIds) {
+      for (String n : allNames) {
+        String norm = NameNormalizer.normalize(n);
+        String k = norm == null ? null : indexKey(norm);
+        if (k != null) {
+          names.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
+        }
+      }
+      for (String id : allIds) {
+        if (id.length() >= Redactor.MIN_KEY_LENGTH) {
+          String k = indexKey(id.toLowerCase(java.util.Locale.ROOT));
+          if (k != null) {
+            ids.computeIfAbsent(k, x -> new ArrayList<>()).add(id);
+          }
+        }
+      }
+    }
+
+    private static String indexKey(String normalised) {
+      Matcher m = WORD.matcher(normalised);
+      if (!m.find()) {
+        return null;
+      }
+      String first = m.group();
+      int cp = first.codePointAt(0);
+      return isCjk(cp) ? new String(Character.toChars(cp)) : first;
+    }
+
+    private static boolean isCjk(int cp) {
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+          || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    @Override
+    public String clean(String text) {
+      if (text == null || text.isEmpty()) {
+        return text;
+      }
+      String norm = NameNormalizer.normalize(text);
+      Set<String> candidateNames = new LinkedHashSet<>();
+      Set<String> candidateIds = new LinkedHashSet<>();
+      Matcher m = WORD.matcher(norm == null ? "" : norm);
+      while (m.find()) {
+        String word = m.group();
+        add(candidateNames, names.get(word));
+        add(candidateIds, ids.get(word));
+        for (int i = 0; i < word.length(); ) {
+          int cp = word.codePointAt(i);
+          if (isCjk(cp)) {
+            add(candidateNames, names.get(new String(Character.toChars(cp))));
+          }
+          i += Character.charCount(cp);
+        }
+      }
+      Redactor r = candidateNames.isEmpty() && candidateIds.isEmpty() ? Redactor.none()
+          : Redactor.of(candidateNames, List.of(), candidateIds);
+      return IdentityPolicy.clean(r, text);
+    }
+
+    private static void add(Set<String> into, List<String> values) {
+      if (values != null) {
+        into.addAll(values);
+      }
+    }
   }
 
   /** Free-text cleaning for one meeting: its terms, then anything email-shaped. */
@@ -147,8 +245,8 @@ public final class IdentityPolicy {
     return m.find() ? m.replaceAll(Matcher.quoteReplacement(Redactor.MARK)) : r;
   }
 
-  private String text(Redactor r, String s) {
-    return includeIdentities ? s : clean(r, s);
+  private String text(Cleaner r, String s) {
+    return includeIdentities ? s : r.clean(s);
   }
 
   private String name(String s) {
@@ -185,7 +283,7 @@ public final class IdentityPolicy {
         keyed.confidence(), keyed.metricsVersion());
   }
 
-  public ParticipantSession protect(ParticipantSession s, Redactor r) {
+  public ParticipantSession protect(ParticipantSession s, Cleaner r) {
     return new ParticipantSession(s.meetingKey(), text(r, s.sourceFile()), s.sourceLine(), s.format(),
         s.meetingId(), s.meetingUuid(), name(s.displayName()), name(s.originalName()),
         email(s.email()),
@@ -195,7 +293,7 @@ public final class IdentityPolicy {
         s.flags());
   }
 
-  public MeetingEvent protect(MeetingEvent e, Redactor r) {
+  public MeetingEvent protect(MeetingEvent e, Cleaner r) {
     return new MeetingEvent(e.meetingKey(), text(r, e.sourceFile()), e.sourceLine(), e.format(), e.event(),
         e.eventTime(), e.requestId(), e.accountId(), e.meetingId(), e.meetingUuid(), text(r, e.topic()),
         id("uid:", e.hostId()), e.meetingStartTime(), e.meetingEndTime(), e.timezone(),
@@ -204,26 +302,26 @@ public final class IdentityPolicy {
         id("reg:", e.registrantId()), e.joinTime(), e.leaveTime(), e.leaveReason(), e.flags());
   }
 
-  public Utterance protect(Utterance u, Redactor r) {
+  public Utterance protect(Utterance u, Cleaner r) {
     if (includeIdentities) {
       return u;
     }
-    return new Utterance(u.meetingKey(), clean(r, u.sourceFile()), u.sourceLine(), u.format(), u.cueId(),
+    return new Utterance(u.meetingKey(), r.clean(u.sourceFile()), u.sourceLine(), u.format(), u.cueId(),
         labelKey(u.meetingKey(), u.speakerLabel()), u.speakerInferred(), u.timeBase(), u.startMs(),
-        u.endMs(), u.wallTime(), clean(r, u.text()), u.flags());
+        u.endMs(), u.wallTime(), r.clean(u.text()), u.flags());
   }
 
-  public ChatMessage protect(ChatMessage c, Redactor r) {
+  public ChatMessage protect(ChatMessage c, Cleaner r) {
     if (includeIdentities) {
       return c;
     }
-    return new ChatMessage(c.meetingKey(), clean(r, c.sourceFile()), c.sourceLine(), c.format(), c.dialect(),
+    return new ChatMessage(c.meetingKey(), r.clean(c.sourceFile()), c.sourceLine(), c.format(), c.dialect(),
         labelKey(c.meetingKey(), c.senderLabel()), labelKey(c.meetingKey(), c.recipientLabel()), c.kind(),
-        c.isPrivate(), clean(r, c.text()), clean(r, c.targetSnippet()), c.timeBase(), c.offsetMs(),
+        c.isPrivate(), r.clean(c.text()), r.clean(c.targetSnippet()), c.timeBase(), c.offsetMs(),
         c.localTime(), c.localDate(), c.wallTime(), c.flags());
   }
 
-  public MeetingSummary protect(MeetingSummary m, Redactor r) {
+  public MeetingSummary protect(MeetingSummary m, Cleaner r) {
     List<CrosstalkSegment> crosstalk = null;
     if (m.crosstalkSegments() != null) {
       crosstalk = new ArrayList<>();
@@ -250,9 +348,9 @@ public final class IdentityPolicy {
   }
 
   /** Dead letters go to operators: always cleaned, whatever {@code --includeIdentities} says. */
-  public DeadLetter protect(DeadLetter d, Redactor r) {
-    return new DeadLetter(d.meetingKey(), d.stage(), d.format(), clean(r, d.sourceFile()), d.sourceLine(),
-        d.byteOffset(), d.reason(), clean(r, d.message()), clean(r, d.rawText()));
+  public DeadLetter protect(DeadLetter d, Cleaner r) {
+    return new DeadLetter(d.meetingKey(), d.stage(), d.format(), r.clean(d.sourceFile()), d.sourceLine(),
+        d.byteOffset(), d.reason(), r.clean(d.message()), r.clean(d.rawText()));
   }
 
   private List<String> keys(Collection<String> identities) {

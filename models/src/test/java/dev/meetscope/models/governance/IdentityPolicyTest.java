@@ -62,7 +62,7 @@ class IdentityPolicyTest {
     ParticipantSession s = new ParticipantSession("m1", "/in/Ada Example 1-1/p.csv", 2, "participant_api_json",
         null, null, "Ada Example", "Ada", "ada@example.com", "U1", null, "16778240", "EMP-7", "R9", null, null,
         60L, false, null, null, null, null, List.of());
-    Redactor r = new IdentityPolicy.MeetingTerms().add(s).redactor();
+    IdentityPolicy.Cleaner r = new IdentityPolicy.MeetingTerms().add(s).cleaner();
     ParticipantSession out = new IdentityPolicy(KEYS, false).protect(s, r);
     assertNull(out.displayName());
     assertNull(out.originalName());
@@ -84,7 +84,8 @@ class IdentityPolicyTest {
         List.of(new ActionItem("Ada Example will send the deck", "uid:U1", "Ada Example", "by Friday", true,
             Instant.EPOCH)),
         null, null, null, "Ada Example spoke most; ask ada@example.com", List.of(), 1.0, "1.0.0");
-    Redactor r = Redactor.of(List.of("Ada Example"), List.of(), List.of());
+    IdentityPolicy.Cleaner r = IdentityPolicy.Cleaner.of(Redactor.of(List.of("Ada Example"), List.of(),
+        List.of()));
     MeetingSummary out = new IdentityPolicy(KEYS, false).protect(m, r);
     assertEquals("1:1 [redacted] / Dana", out.topic());
     assertEquals("[redacted] spoke most; ask [redacted]", out.summary());
@@ -101,9 +102,32 @@ class IdentityPolicyTest {
     DeadLetter d = new DeadLetter("m1", "parse", "participant_csv", "/in/m/p.csv", 3L, null, "CSV_BAD_TIME",
         "bad time for Ada Example", "Ada Example,ada@example.com,99:99 (cc bob@example.org)");
     DeadLetter out = new IdentityPolicy(KEYS, true)
-        .protect(d, Redactor.of(List.of("Ada Example"), List.of("ada@example.com"), List.of()));
+        .protect(d, IdentityPolicy.Cleaner.of(Redactor.of(List.of("Ada Example"), List.of("ada@example.com"),
+            List.of())));
     assertEquals("bad time for [redacted]", out.message());
     assertEquals("[redacted],[redacted],99:99 (cc [redacted])", out.rawText());
+  }
+
+  @Test
+  void bigMeetingsAreCleanedThroughTheFirstWordIndexWithTheSameResult() {
+    IdentityPolicy.MeetingTerms terms = new IdentityPolicy.MeetingTerms();
+    for (int i = 0; i < 300; i++) {
+      terms.add(new ParticipantSession("m1", "/in/p.csv", i, "participant_csv", null, null, "Person " + i
+          + " Example", null, null, null, null, null, null, null, null, null, 60L, false, null, null, null, null,
+          List.of()));
+    }
+    terms.add(new ParticipantSession("m1", "/in/p.csv", 301, "participant_csv", null, null, "山田 花子", null,
+        "hanako@example.com", "KDcuGIm1QgePTO8WbOqwIQ", null, null, null, null, null, null, 60L, false, null,
+        null, null, null, List.of()));
+    IdentityPolicy.Cleaner indexed = terms.cleaner();
+    assertEquals(IdentityPolicy.IndexedCleaner.class, indexed.getClass());
+    IdentityPolicy.Cleaner plain = IdentityPolicy.Cleaner.of(terms.redactor());
+    for (String text : List.of("Thanks person 12 example and Person 299  Example!", "山田花子さん、ありがとう",
+        "id KDcuGIm1QgePTO8WbOqwIQ, mail hanako@example.com", "Personal examples are fine", "Person 3",
+        "Person 30 Example")) {
+      assertEquals(plain.clean(text), indexed.clean(text), text);
+    }
+    assertEquals("Thanks [redacted] and [redacted]!", indexed.clean("Thanks person 12 example and Person 299  Example!"));
   }
 
   @Test

@@ -35,11 +35,12 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
- * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
+ * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest)
  * → governance gate (consent, opt-out: {@link ApplyGovernance}) → analyse each meeting (identities,
  * attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings}) → output policy
  * (pseudonyms, no names or emails unless {@code --includeIdentities}: {@link ProtectIdentities}) → write the
- * tables. The dead letters of every stage go to the one {@code dead_letter} table. Later stages
+ * tables and the role views ({@link WriteRoleViews}). The dead letters of every stage go to the one
+ * {@code dead_letter} table, cleaned like every other output. Later stages
  * (NLP, scores) hang off the parsed and analysed outputs.
  */
 public final class NightlyBatch {

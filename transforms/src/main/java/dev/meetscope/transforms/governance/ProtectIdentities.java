@@ -1,7 +1,6 @@
 package dev.meetscope.transforms.governance;
 
 import dev.meetscope.models.governance.IdentityPolicy;
-import dev.meetscope.models.governance.Redactor;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.MeetingEvent;
@@ -40,8 +39,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * Dead letters are cleaned in every case (they are operators' data, never host-facing).
  *
  * <p>Input: a tuple holding any of the public tags below (a missing one counts as empty); output: the same
- * tags, protected. The records of one meeting are grouped once (CoGroupByKey on the meeting key) because
- * cleaning one utterance needs the names of everyone in its meeting.
+ * tags, protected. The input records of one meeting are grouped once (CoGroupByKey on the meeting key)
+ * because cleaning one utterance needs the names of everyone in its meeting; the per-person output rows are
+ * not grouped (they need only their key), so no step holds a town hall's 10,000 output rows at once.
  *
  * <p>Counters, namespace {@value ApplyGovernance#NAMESPACE}: {@code opted_out_rows_withheld} (participant
  * rows of opted-out people, which count only in meeting totals).
@@ -82,22 +82,25 @@ public final class ProtectIdentities extends PTransform<PCollectionTuple, PColle
         .and(CHAT_MESSAGES, keyed(in, CHAT_MESSAGES, ChatMessage.class, "ChatMessages", ChatMessage::meetingKey))
         .and(EVENTS, keyed(in, EVENTS, MeetingEvent.class, "Events", MeetingEvent::meetingKey))
         .and(MANIFEST_VALUES, manifests)
-        .and(PARTICIPANTS, keyed(in, PARTICIPANTS, ParticipantMeeting.class, "Participants",
-            ParticipantMeeting::meetingKey))
         .and(MEETINGS, keyed(in, MEETINGS, MeetingSummary.class, "Meetings", MeetingSummary::meetingKey))
         .and(DEAD_LETTERS, keyed(in, DEAD_LETTERS, DeadLetter.class, "DeadLetters", DeadLetter::meetingKey))
         .apply("GroupOutputsByMeeting", CoGroupByKey.create());
     PCollectionTuple out = grouped.apply("ApplyIdentityPolicy", ParDo.of(new ProtectFn(key, includeIdentities))
-        .withOutputTags(SESSIONS, TupleTagList.of(List.of(UTTERANCES, CHAT_MESSAGES, EVENTS, PARTICIPANTS,
+        .withOutputTags(SESSIONS, TupleTagList.of(List.of(UTTERANCES, CHAT_MESSAGES, EVENTS,
             MEETINGS, DEAD_LETTERS))));
     out.get(SESSIONS).setCoder(RecordCoders.of(ParticipantSession.class));
     out.get(UTTERANCES).setCoder(RecordCoders.of(Utterance.class));
     out.get(CHAT_MESSAGES).setCoder(RecordCoders.of(ChatMessage.class));
     out.get(EVENTS).setCoder(RecordCoders.of(MeetingEvent.class));
-    out.get(PARTICIPANTS).setCoder(RecordCoders.of(ParticipantMeeting.class));
     out.get(MEETINGS).setCoder(RecordCoders.of(MeetingSummary.class));
     out.get(DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class));
-    return out;
+    // Per-person rows need no meeting context (a key, no names): they never meet again in one group, so a
+    // 10,000-person town hall costs no 10,000-row list here.
+    PCollection<ParticipantMeeting> people = in.has(PARTICIPANTS)
+        ? in.get(PARTICIPANTS).apply("ProtectParticipantRows", ParDo.of(new ProtectPersonFn(key,
+            includeIdentities))).setCoder(RecordCoders.of(ParticipantMeeting.class))
+        : in.getPipeline().apply("NoParticipants", Create.empty(RecordCoders.of(ParticipantMeeting.class)));
+    return out.and(PARTICIPANTS, people);
   }
 
   private static <T> PCollection<KV<String, T>> keyed(PCollectionTuple in, TupleTag<T> tag, Class<T> type,
@@ -112,6 +115,32 @@ public final class ProtectIdentities extends PTransform<PCollectionTuple, PColle
     };
     return in.get(tag).apply("Key" + name + "ForPolicy", WithKeys.of(k).withKeyType(TypeDescriptors.strings()))
         .setCoder(coder);
+  }
+
+  static final class ProtectPersonFn extends DoFn<ParticipantMeeting, ParticipantMeeting> {
+    private final PseudonymKey key;
+    private final boolean includeIdentities;
+    private transient IdentityPolicy policy;
+
+    ProtectPersonFn(PseudonymKey key, boolean includeIdentities) {
+      this.key = key;
+      this.includeIdentities = includeIdentities;
+    }
+
+    @Setup
+    public void setup() {
+      policy = new IdentityPolicy(key.pseudonymizer(), includeIdentities);
+    }
+
+    @ProcessElement
+    public void process(@Element ParticipantMeeting p, OutputReceiver<ParticipantMeeting> out) {
+      ParticipantMeeting kept = policy.protect(p);
+      if (kept == null) {
+        Metrics.counter(ApplyGovernance.NAMESPACE, "opted_out_rows_withheld").inc();
+      } else {
+        out.output(kept);
+      }
+    }
   }
 
   static final class ProtectFn extends DoFn<KV<String, CoGbkResult>, ParticipantSession> {
@@ -137,32 +166,22 @@ public final class ProtectIdentities extends PTransform<PCollectionTuple, PColle
       List<MeetingEvent> events = list(g.getAll(EVENTS));
       List<Utterance> utterances = list(g.getAll(UTTERANCES));
       List<ChatMessage> chats = list(g.getAll(CHAT_MESSAGES));
-      List<ParticipantMeeting> people = list(g.getAll(PARTICIPANTS));
       sessions.forEach(terms::add);
       events.forEach(terms::add);
       utterances.forEach(terms::add);
       chats.forEach(terms::add);
-      people.forEach(terms::add);
       g.getAll(MANIFEST_VALUES).forEach(terms::add);
-      Redactor r = terms.redactor();
+      IdentityPolicy.Cleaner r = terms.cleaner();
 
       sessions.forEach(s -> out.get(SESSIONS).output(policy.protect(s, r)));
       events.forEach(e -> out.get(EVENTS).output(policy.protect(e, r)));
       utterances.forEach(u -> out.get(UTTERANCES).output(policy.protect(u, r)));
       chats.forEach(c -> out.get(CHAT_MESSAGES).output(policy.protect(c, r)));
-      for (ParticipantMeeting p : people) {
-        ParticipantMeeting kept = policy.protect(p);
-        if (kept == null) {
-          Metrics.counter(ApplyGovernance.NAMESPACE, "opted_out_rows_withheld").inc();
-        } else {
-          out.get(PARTICIPANTS).output(kept);
-        }
-      }
       g.getAll(MEETINGS).forEach(m -> out.get(MEETINGS).output(policy.protect(m, r)));
       g.getAll(DEAD_LETTERS).forEach(d -> out.get(DEAD_LETTERS).output(policy.protect(d, r)));
     }
 
-    private static <T> List<T> list(Iterable<T> values) {
+    static <T> List<T> list(Iterable<T> values) {
       List<T> out = new ArrayList<>();
       values.forEach(out::add);
       return out;

@@ -14,6 +14,7 @@ import dev.meetscope.transforms.sink.RowJson;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
@@ -21,14 +22,17 @@ import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Min;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -96,12 +100,16 @@ public final class WriteRoleViews extends PTransform<PCollection<ParticipantMeet
 
   @Override
   public PDone expand(PCollection<ParticipantMeeting> rows) {
-    // Host: every row goes to the folder of its meeting's host.
-    rows.apply("KeyRowsByMeeting", WithKeys.of((SerializableFunction<ParticipantMeeting, String>)
-            ParticipantMeeting::meetingKey).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(ParticipantMeeting.class)))
-        .apply("GroupRowsByMeeting", GroupByKey.create())
-        .apply("RouteRowsToHost", ParDo.of(new HostFn()))
+    // Host: every row goes to the folder of its meeting's host. The host of each meeting (one small entry per
+    // meeting) is a side input, so the rows of a big meeting are never gathered in one place.
+    PCollectionView<Map<String, String>> hosts = rows
+        .apply("HostRows", Filter.by((ParticipantMeeting r) -> Boolean.TRUE.equals(r.isHost())))
+        .apply("HostKeyByMeeting", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.strings()))
+            .via((ParticipantMeeting r) -> KV.of(r.meetingKey(), r.participantKey())))
+        .apply("OneHostPerMeeting", Min.perKey())
+        .apply("HostsView", View.asMap());
+    rows.apply("RouteRowsToHost", ParDo.of(new HostFn(hosts)).withSideInputs(hosts))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("WriteHostView", perFolder(root + "/host", "host_key=", "participant_meeting"));
 
@@ -131,22 +139,18 @@ public final class WriteRoleViews extends PTransform<PCollection<ParticipantMeet
         .withNaming(dest -> FileIO.Write.defaultNaming(prefix + dest + "/" + table, ".jsonl"));
   }
 
-  static final class HostFn extends DoFn<KV<String, Iterable<ParticipantMeeting>>, KV<String, String>> {
+  static final class HostFn extends DoFn<ParticipantMeeting, KV<String, String>> {
+    private final PCollectionView<Map<String, String>> hosts;
+
+    HostFn(PCollectionView<Map<String, String>> hosts) {
+      this.hosts = hosts;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, Iterable<ParticipantMeeting>> meeting,
-        OutputReceiver<KV<String, String>> out) {
-      String host = null;
-      List<ParticipantMeeting> rows = new ArrayList<>();
-      for (ParticipantMeeting r : meeting.getValue()) {
-        rows.add(r);
-        if (Boolean.TRUE.equals(r.isHost()) && (host == null || r.participantKey().compareTo(host) < 0)) {
-          host = r.participantKey();
-        }
-      }
-      String folder = host == null ? NO_HOST : host;
-      for (ParticipantMeeting r : rows) {
-        out.output(KV.of(folder, RowJson.toJson(RecordSchemaProvider.toRow(r))));
-      }
+    public void process(@Element ParticipantMeeting r, OutputReceiver<KV<String, String>> out,
+        ProcessContext c) {
+      String host = c.sideInput(hosts).get(r.meetingKey());
+      out.output(KV.of(host == null ? NO_HOST : host, RowJson.toJson(RecordSchemaProvider.toRow(r))));
     }
   }
 
