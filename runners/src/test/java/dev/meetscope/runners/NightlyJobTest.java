@@ -151,7 +151,8 @@ class NightlyJobTest {
     }
     assertEquals(25, first.get("utterance").size());
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
-        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "run_audit"),
+        "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline", "run_audit",
+        "views"),
         listNames(out));
     assertEquals(1, first.get("meeting").size());
   }
