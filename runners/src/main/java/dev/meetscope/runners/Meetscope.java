@@ -12,6 +12,7 @@ import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.runners.flink.FlinkClusterCommand;
 import dev.meetscope.runners.generate.GenerateCommand;
 import dev.meetscope.runners.nightly.NightlyCommand;
+import dev.meetscope.runners.purge.PurgeCommand;
 import dev.meetscope.runners.stream.StreamCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ public final class Meetscope {
   public Meetscope() {
     this(List.of(new NightlyCommand(), new GenerateCommand(), new PullCommand(), new RelayCommand(),
         new FlinkClusterCommand(), new BenchCommand(), new StreamCommand(), new ReplayCommand(),
-        new BenchStreamCommand()));
+        new BenchStreamCommand(), new PurgeCommand()));
   }
 
   Meetscope(List<Command> commands) {

@@ -32,12 +32,43 @@ class NightlyJobTest {
 
   record Run(int exit, String out, String err) {}
 
-  static Run meetscope(String... args) {
+  /**
+   * Runs the CLI. The fixtures carry no consent flags, so a {@code nightly} run without {@code --consentMode}
+   * runs in pilot mode ({@code all}) here; governance tests pass their own mode.
+   */
+  static Run meetscope(String... given) {
+    List<String> list = new ArrayList<>(List.of(given));
+    if (!list.isEmpty() && list.get(0).equals("nightly")) {
+      if (list.stream().noneMatch(a -> a.startsWith("--consentMode"))) {
+        list.add("--consentMode=all");
+      }
+      // One fixed key for the tests, so two runs (Direct and Flink, first and rerun) agree on participant keys.
+      if (list.stream().noneMatch(a -> a.startsWith("--pseudonymKey")) && !list.contains("--help")) {
+        list.add("--pseudonymKey=file:" + testKey());
+      }
+    }
+    String[] args = list.toArray(String[]::new);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Path testKey;
+
+  /** A pseudonym key file for test runs (32 ASCII bytes), made once per JVM. */
+  static synchronized Path testKey() {
+    if (testKey == null) {
+      try {
+        testKey = Files.createTempFile("meetscope-test-key", "");
+        Files.writeString(testKey, "test-pseudonym-key-0123456789abcdef\n");
+        testKey.toFile().deleteOnExit();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return testKey;
   }
 
   /** Every JSON line of a table, across shards. */
@@ -103,16 +134,20 @@ class NightlyJobTest {
   }
 
   @Test
-  void rerunReplacesTheOutputInsteadOfAddingToIt(@TempDir Path out) throws IOException {
+  void rerunReplacesTheOutputInsteadOfAddingToIt(@TempDir Path out, @TempDir Path secrets) throws IOException {
     Path input = FIXTURES.resolve("transcript-only");
+    // Reruns are identical only under one pseudonym key: without --pseudonymKey each run draws its own.
+    Path keyFile = secrets.resolve("pseudonym.key");
+    Files.writeString(keyFile, "0123456789abcdef0123456789abcdef\n");
+    String key = "--pseudonymKey=file:" + keyFile;
     assertEquals(ExitCodes.OK, meetscope("nightly", "--input=" + input, "--output=" + out,
-        "--sink=jsonl").exit());
+        "--sink=jsonl", key).exit());
     Map<String, List<String>> first = new TreeMap<>();
     for (String t : TABLES) {
       first.put(t, rows(out, t).stream().sorted().toList());
     }
     assertEquals(ExitCodes.OK, meetscope("nightly", "--input=" + input, "--output=" + out,
-        "--sink=jsonl").exit());
+        "--sink=jsonl", key).exit());
     for (String t : TABLES) {
       assertEquals(first.get(t), rows(out, t).stream().sorted().toList(), t);
     }
@@ -120,7 +155,7 @@ class NightlyJobTest {
     assertEquals(Set.of("_METRICS.json", "chat_message", "dead_letter", "meeting_event",
         "participant_session", "utterance", "participant_meeting", "meeting", "meeting_timeline",
         "utterance_sentiment", "meeting_topic", "action_item", "score_component", "series_trend",
-        "meeting_anomaly", "person_week", "reports"), listNames(out));
+        "meeting_anomaly", "person_week", "reports", "run_audit", "views"), listNames(out));
     assertEquals(1, first.get("meeting").size());
   }
 

@@ -26,7 +26,12 @@ class NightlyScheduleTest {
   /** 2026-03-03 00:30 UTC: "yesterday" is 2026-03-02 in UTC and 2026-03-01 in New York. */
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-03T00:30:00Z"), ZoneOffset.UTC);
 
-  private static NightlyJobTest.Run meetscope(String... args) {
+  private static NightlyJobTest.Run meetscope(String... given) {
+    // The fixtures carry no consent flags: pilot mode, and the test key, as in NightlyJobTest.
+    List<String> list = new java.util.ArrayList<>(List.of(given));
+    list.add("--consentMode=all");
+    list.add("--pseudonymKey=file:" + NightlyJobTest.testKey());
+    String[] args = list.toArray(String[]::new);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope(List.of(new NightlyCommand(CLOCK), new FlinkClusterCommand())).run(args,

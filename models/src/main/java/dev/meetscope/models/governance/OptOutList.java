@@ -179,6 +179,20 @@ public final class OptOutList {
     return b.build(entries);
   }
 
+  /**
+   * Every email, key, id and name this list matches, as entries: after {@link #expandedFor} it includes what
+   * was learned in that meeting (the {@link #entries()} stay the file's own lines).
+   */
+  public List<PersonRef> allTerms() {
+    List<PersonRef> out = new ArrayList<>();
+    emails.forEach(v -> out.add(new PersonRef(PersonRef.Kind.EMAIL, v)));
+    customerKeys.forEach(v -> out.add(new PersonRef(PersonRef.Kind.CUSTOMER_KEY, v)));
+    userIds.forEach(v -> out.add(new PersonRef(PersonRef.Kind.USER_ID, v)));
+    registrantIds.forEach(v -> out.add(new PersonRef(PersonRef.Kind.REGISTRANT_ID, v)));
+    names.forEach(v -> out.add(new PersonRef(PersonRef.Kind.NAME, v)));
+    return out;
+  }
+
   /** Redacts these people's names, emails and ids from free text. */
   public Redactor redactor() {
     List<String> keys = new ArrayList<>(customerKeys);

@@ -30,16 +30,30 @@ import java.util.Set;
 public final class PersonPurge {
   public static final String OPTION = "--person";
   public static final Set<String> PERSON_TABLES = Set.of("participant_meeting", "participant_week",
-      "participant_identity", "utterance", "roster");
+      "participant_identity", "utterance", "roster", "participant_session", "meeting_event", "chat_message");
+  /** Columns whose value, when it is one of the person's keys, makes the row theirs. */
+  public static final Set<String> KEY_COLUMNS = Set.of("participant_key", "participant_id",
+      "participant_user_id", "customer_key", "registrant_id", "speaker_label", "sender_label");
+  /** Columns holding a name (with {@code --includeIdentities}); a row naming the person is theirs. */
+  public static final Set<String> NAME_COLUMNS = Set.of("display_name", "original_name", "speaker_label",
+      "sender_label");
   public static final Set<String> UNTOUCHED_TABLES = Set.of("run_audit");
 
   private final Set<String> keys;
   private final Redactor redactor;
+  private final Set<String> names;
+  private final Set<String> emails;
 
   public PersonPurge(Set<String> participantKeys, Redactor redactor) {
+    this(participantKeys, redactor, Set.of(), Set.of());
+  }
+
+  private PersonPurge(Set<String> participantKeys, Redactor redactor, Set<String> names, Set<String> emails) {
     // Not Set.copyOf: its contains(null) throws, and rows have null cells.
     this.keys = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(participantKeys));
     this.redactor = redactor == null ? Redactor.none() : redactor;
+    this.names = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(names));
+    this.emails = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(emails));
   }
 
   /**
@@ -74,7 +88,26 @@ public final class PersonPurge {
         default -> ids.add(ref.value());
       }
     }
-    return new PersonPurge(keys, Redactor.of(names, emails, ids));
+    Set<String> normalisedNames = new LinkedHashSet<>();
+    for (String n : names) {
+      String norm = dev.meetscope.models.identity.NameNormalizer.normalize(n);
+      if (norm != null && !norm.isEmpty()) {
+        normalisedNames.add(norm);
+      }
+    }
+    Set<String> lowerEmails = new LinkedHashSet<>();
+    emails.forEach(e -> lowerEmails.add(e.strip().toLowerCase(java.util.Locale.ROOT)));
+    return new PersonPurge(keys, Redactor.of(names, emails, ids), normalisedNames, lowerEmails);
+  }
+
+  /**
+   * True when the row is about the person: one of their keys in a {@link #KEY_COLUMNS} column or in
+   * {@code alias_keys}, their email in {@code email}, or their name in a {@link #NAME_COLUMNS} column. The
+   * purge command uses it to learn the names a person used (from the rows an email or key finds) before
+   * the final pass, as the opt-out list does.
+   */
+  public boolean matches(Map<String, Object> row) {
+    return isPersonRow(row);
   }
 
   /** The participant keys looked for (to pass as the {@code @keys} parameter of the BigQuery DML). */
@@ -106,8 +139,19 @@ public final class PersonPurge {
   }
 
   private boolean isPersonRow(Map<String, Object> row) {
-    if (keys.contains(row.get("participant_key"))) {
+    for (String column : KEY_COLUMNS) {
+      if (keys.contains(row.get(column))) {
+        return true;
+      }
+    }
+    if (row.get("email") instanceof String e && emails.contains(e.strip().toLowerCase(java.util.Locale.ROOT))) {
       return true;
+    }
+    for (String column : NAME_COLUMNS) {
+      if (row.get(column) instanceof String n && !names.isEmpty()
+          && names.contains(dev.meetscope.models.identity.NameNormalizer.normalize(n))) {
+        return true;
+      }
     }
     if (row.get("alias_keys") instanceof Collection<?> aliases) {
       for (Object a : aliases) {

@@ -16,7 +16,9 @@ import java.util.Set;
  * of date D is gone from day D + N + 1 on. So, relative to {@code today}, a partition is expired when
  * {@code today − D > N} days, i.e. {@code D < today − N}.
  *
- * <p>File outputs are found by their partition folder ({@code <output>/…/<table>/meeting_date=YYYY-MM-DD/…};
+ * <p>File outputs are found by their partition folder: the day folder of {@code nightly --date}
+ * ({@code <output>/YYYY-MM-DD/<table>/…}, the table being the folder below it), or
+ * ({@code <output>/…/<table>/meeting_date=YYYY-MM-DD/…};
  * also {@code run_date=} for dead letters and {@code week_start=} for weekly aggregates, a week counting
  * from its last day, start + 6). Files without such a folder, with an impossible date, or in the
  * {@code run_audit} table are kept and reported: the audit trail outlives the data it describes.
@@ -26,6 +28,8 @@ public final class RetentionPolicy {
   /** Tables never purged by age. */
   public static final Set<String> EXEMPT_TABLES = Set.of("run_audit");
 
+  private static final java.util.regex.Pattern BARE_DATE =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -101,6 +105,17 @@ public final class RetentionPolicy {
     for (int i = 0; i < segments.length; i++) {
       String s = segments[i];
       int eq = s.indexOf('=');
+      if (eq < 0 && BARE_DATE.matcher(s).matches() && i < segments.length - 1) {
+        // The day folder of `meetscope nightly --date` (<output>/YYYY-MM-DD/<table>/…): a whole day's run.
+        LocalDate day = LocalDate.parse(s, DATE);
+        String table = null;
+        for (int j = i + 1; j < segments.length - 1 && table == null; j++) {
+          if (segments[j].indexOf('=') < 0) {
+            table = segments[j];
+          }
+        }
+        return Optional.of(new Partition(table, "date", day, day));
+      }
       if (eq < 0) {
         continue;
       }

@@ -34,6 +34,8 @@ public final class IdentityResolver {
   private static final int REG = 2;
   private static final int EMAIL = 3;
   private static final int STRONG_LEVELS = 4;
+  /** The flag the governance gate puts on an opted-out person's anonymised sessions. */
+  public static final String OPTED_OUT_FLAG = "opted_out";
 
   private IdentityResolver() {}
 
@@ -111,6 +113,9 @@ public final class IdentityResolver {
       String identity = identityOf(meetingKey, own);
       if (identity.startsWith("name:")) {
         flags.add("name_only_identity");
+      }
+      if (own.stream().anyMatch(s -> s.flags().contains(OPTED_OUT_FLAG))) {
+        flags.add(OPTED_OUT_FLAG); // governance: counts in meeting totals, never gets a row of its own
       }
       Set<String> aliases = new LinkedHashSet<>();
       String displayName = null;

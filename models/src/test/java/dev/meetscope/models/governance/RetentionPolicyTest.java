@@ -90,6 +90,20 @@ class RetentionPolicyTest {
   }
 
   @Test
+  void theDayFolderOfANightlyDateRunIsAPartition() {
+    assertEquals(Optional.of(new Partition("participant_meeting", "date", LocalDate.parse("2026-03-02"),
+            LocalDate.parse("2026-03-02"))),
+        RetentionPolicy.partitionOf("/data/out/2026-03-02/participant_meeting/part-00000-of-00001.jsonl"));
+    // A file named like a date is not a folder, and _METRICS.json of the day is the day's too.
+    assertEquals(Optional.empty(), RetentionPolicy.partitionOf("out/2026-03-02"));
+    RetentionPolicy p = new RetentionPolicy(30);
+    LocalDate today = LocalDate.parse("2026-04-10");
+    assertEquals(List.of("out/2026-03-10/_METRICS.json", "out/2026-03-10/meeting/part-0.jsonl"),
+        p.toDelete(List.of("out/2026-03-10/meeting/part-0.jsonl", "out/2026-03-11/meeting/part-0.jsonl",
+            "out/2026-03-10/_METRICS.json", "out/run_audit/run_date=2026-01-01/r.jsonl"), today));
+  }
+
+  @Test
   void bigQueryOptionAndValidation() {
     assertEquals("partition_expiration_days = 90", new RetentionPolicy(90).bigQueryOption());
     InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> new RetentionPolicy(0));

@@ -1,5 +1,12 @@
 package dev.meetscope.pipelines.nightly;
 
+import dev.meetscope.models.governance.GroupSuppression;
+import dev.meetscope.transforms.governance.ApplyGovernance;
+import dev.meetscope.transforms.governance.GateSettings;
+import dev.meetscope.transforms.governance.ProtectIdentities;
+import dev.meetscope.transforms.governance.PseudonymKey;
+import dev.meetscope.transforms.governance.WriteRoleViews;
+import org.apache.beam.sdk.values.PCollection;
 import dev.meetscope.models.analytics.AnalyticsSettings;
 import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.record.MeetingAnomaly;
@@ -18,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import dev.meetscope.models.nlp.topics.TopicSettings;
 import dev.meetscope.models.record.ActionItemRow;
 import dev.meetscope.models.record.ChatMessage;
 import dev.meetscope.models.record.DeadLetter;
@@ -56,11 +62,12 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → analyse
- * each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
+ * The nightly batch graph: match meeting folders → parse every file (dead letters for the rest) → governance
+ * gate (consent, opt-out: {@link ApplyGovernance}) → analyse each meeting (identities, attendance, speaker alignment, conversation and chat: {@link AnalyzeMeetings})
  * → text analysis (sentiment, topics, action items: {@link AnalyzeText}) joined into the analysis rows
- * ({@link JoinMeetingText}) → score them ({@link ScoreMeetings}) and compare them ({@link AnalyzeAcrossMeetings})
- * → write the tables and the HTML reports. The dead letters of every stage go to the one {@code dead_letter}
+ * ({@link JoinMeetingText}) → output policy (pseudonyms, names only with {@code --includeIdentities}:
+ * {@link ProtectIdentities}) → score ({@link ScoreMeetings}) and compare ({@link AnalyzeAcrossMeetings}) → write
+ * the tables, role views and HTML reports. The dead letters of every stage go to the one {@code dead_letter}
  * table.
  */
 public final class NightlyBatch {
@@ -71,6 +78,8 @@ public final class NightlyBatch {
       "dead_letter");
   /** Folder of the HTML reports under the output. */
   public static final String REPORTS_FOLDER = "reports";
+  /** Folder of the role-based file views under the output (docs/governance.md §5). */
+  public static final String VIEWS_FOLDER = "views";
   /** Per-file statistics, read back by the launcher into {@code _METRICS.json} and then removed. */
   public static final String FILE_STATS_TABLE = "_file_stats";
 
@@ -97,6 +106,30 @@ public final class NightlyBatch {
     NlpOptions.config(options);
     NlpOptions.topicSettings(options);
     scoringProfile(options);
+    gateSettings(options).check();
+    new GroupSuppression(options.getMinGroupSize());
+    if (options.getRoster() != null && !options.getRoster().isBlank()) {
+      WriteRoleViews.roster(options.getRoster());
+    }
+    if (options.getPseudonymKey() != null) {
+      PseudonymKey.of(options.getPseudonymKey());
+    } else if (options.getRunner() != null && options.getRunner().getSimpleName().equals("DataflowRunner")) {
+      throw new IllegalArgumentException("--pseudonymKey: DataflowRunner needs a key reference "
+          + "(file:PATH, env:VAR or projects/P/secrets/S/versions/V); a random per-run key would travel "
+          + "inside the uploaded job graph");
+    }
+  }
+
+  /** Consent and opt-out settings of the governance gate (docs/governance.md §2, §3). */
+  public static GateSettings gateSettings(NightlyOptions options) {
+    return GateSettings.defaults().withConsentMode(options.getConsentMode())
+        .withAllowList(options.getConsentAllowList()).withOptOut(options.getOptOut());
+  }
+
+  /** The HMAC key of participant_key: {@code --pseudonymKey}, or a random key for this run only. */
+  public static PseudonymKey pseudonymKey(NightlyOptions options) {
+    return options.getPseudonymKey() == null ? PseudonymKey.ephemeral()
+        : PseudonymKey.of(options.getPseudonymKey());
   }
 
   /** {@code --scoringProfile} read and checked, or the default profile. */
@@ -134,11 +167,26 @@ public final class NightlyBatch {
 
   /** Adds the job's steps to {@code pipeline}. {@code filePattern} matches files inside meeting folders. */
   public static void build(Pipeline pipeline, NightlyOptions options, String filePattern) {
-    build(pipeline, options, filePattern, null);
+    build(pipeline, options, filePattern, pseudonymKey(options), null);
+  }
+
+  /** With the run's pseudonym key (the launcher makes it once, to record its key id in run_audit). */
+  public static void build(Pipeline pipeline, NightlyOptions options, String filePattern, PseudonymKey key) {
+    build(pipeline, options, filePattern, key, null);
   }
 
   /** {@link #build}, with Beam's in-memory BigQuery for {@code --sink=bigquery} in tests. */
   public static void build(Pipeline pipeline, NightlyOptions options, String filePattern,
+      @Nullable BigQueryServices bigQueryTestServices) {
+    build(pipeline, options, filePattern, pseudonymKey(options), bigQueryTestServices);
+  }
+
+  /**
+   * The whole graph. Order matters for privacy: the gate (consent, opt-out) runs before anything reads the
+   * records, and the output policy (pseudonyms, no names unless {@code --includeIdentities}) before scoring, so
+   * every table, view, report and payload downstream only ever sees keyed, cleaned rows.
+   */
+  public static void build(Pipeline pipeline, NightlyOptions options, String filePattern, PseudonymKey key,
       @Nullable BigQueryServices bigQueryTestServices) {
     validate(options);
     String out = options.getOutput();
@@ -149,67 +197,103 @@ public final class NightlyBatch {
         .apply("MatchMeetingFiles", MatchMeetingFiles.of(filePattern))
         .apply("ParseMeetingFiles", ParseMeetingFolders.create()
             .withDefaultTimeZone(options.getTimeZone())
-            .withChatKeywords(keywords));
-    TableSink sink = NightlySink.of(options, parsed.get(ParseMeetingFolders.MANIFESTS), bigQueryTestServices);
+            .withChatKeywords(keywords))
+        // Consent and opt-out before anything else sees the records (docs/governance.md §1).
+        .apply("ApplyGovernance", ApplyGovernance.with(gateSettings(options)));
 
-    parsed.get(ParseMeetingFolders.SESSIONS).apply("WriteParticipantSessions",
-        WriteTable.of(ParticipantSession.class, "participant_session", out, sink));
-    parsed.get(ParseMeetingFolders.UTTERANCES).apply("WriteUtterances",
-        WriteTable.of(Utterance.class, "utterance", out, sink));
-    parsed.get(ParseMeetingFolders.CHAT_MESSAGES).apply("WriteChatMessages",
-        WriteTable.of(ChatMessage.class, "chat_message", out, sink));
-    parsed.get(ParseMeetingFolders.EVENTS).apply("WriteMeetingEvents",
-        WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
+    PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
+        AnalyzeMeetings.create().withSettings(analyticsSettings(options)));
+    PCollectionTuple text = analyzeText(parsed, analyzed, options);
+    PCollectionTuple joined = joinText(analyzed, text, options);
+    PCollection<DeadLetter> deadLetters = PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
+        .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS))
+        .and(text.get(AnalyzeText.DEAD_LETTERS))
+        .apply("FlattenDeadLetters", Flatten.pCollections());
 
-    PCollectionTuple analyzed = addTextAnalysis(parsed, parsed.apply("AnalyzeMeetings",
-        AnalyzeMeetings.create().withSettings(analyticsSettings(options))), options, out, sink);
+    // Output policy: pseudonyms, and names or emails only with --includeIdentities (docs/governance.md §4).
+    PCollectionTuple safe = PCollectionTuple
+        .of(ProtectIdentities.SESSIONS, parsed.get(ParseMeetingFolders.SESSIONS))
+        .and(ProtectIdentities.UTTERANCES, parsed.get(ParseMeetingFolders.UTTERANCES))
+        .and(ProtectIdentities.CHAT_MESSAGES, parsed.get(ParseMeetingFolders.CHAT_MESSAGES))
+        .and(ProtectIdentities.EVENTS, parsed.get(ParseMeetingFolders.EVENTS))
+        .and(ProtectIdentities.MANIFESTS, parsed.get(ParseMeetingFolders.MANIFESTS))
+        .and(ProtectIdentities.PARTICIPANTS, joined.get(JoinMeetingText.PARTICIPANTS))
+        .and(ProtectIdentities.MEETINGS, joined.get(JoinMeetingText.MEETINGS))
+        .and(ProtectIdentities.SENTIMENTS, text.get(AnalyzeText.SENTIMENTS))
+        .and(ProtectIdentities.TOPICS, text.get(AnalyzeText.MEETING_TOPICS))
+        .and(ProtectIdentities.ACTION_ITEMS, text.get(AnalyzeText.ACTION_ITEMS))
+        .and(ProtectIdentities.DEAD_LETTERS, deadLetters)
+        .apply("ProtectIdentities", ProtectIdentities.with(key, options.getIncludeIdentities()));
+
     ScoringProfile profile = scoringProfile(options);
-    PCollectionTuple scored = analyzed.apply("ScoreMeetings", ScoreMeetings.with(profile, MetricsVersion.CURRENT));
+    PCollectionTuple scored = PCollectionTuple
+        .of(ScoreMeetings.PARTICIPANTS, safe.get(ProtectIdentities.PARTICIPANTS))
+        .and(ScoreMeetings.MEETINGS, safe.get(ProtectIdentities.MEETINGS))
+        .and(ScoreMeetings.TIMELINE, joined.get(JoinMeetingText.TIMELINE))
+        .apply("ScoreMeetings", ScoreMeetings.with(profile, MetricsVersion.CURRENT));
     PCollectionTuple across = scored.apply("AnalyzeAcrossMeetings",
         AnalyzeAcrossMeetings.with(profile, MetricsVersion.CURRENT));
+    PCollection<ParticipantMeeting> people = scored.get(ScoreMeetings.PARTICIPANTS);
+    TableSink sink = NightlySink.of(options, people, bigQueryTestServices);
+
+    safe.get(ProtectIdentities.SESSIONS).apply("WriteParticipantSessions",
+        WriteTable.of(ParticipantSession.class, "participant_session", out, sink));
+    safe.get(ProtectIdentities.UTTERANCES).apply("WriteUtterances",
+        WriteTable.of(Utterance.class, "utterance", out, sink));
+    safe.get(ProtectIdentities.CHAT_MESSAGES).apply("WriteChatMessages",
+        WriteTable.of(ChatMessage.class, "chat_message", out, sink));
+    safe.get(ProtectIdentities.EVENTS).apply("WriteMeetingEvents",
+        WriteTable.of(MeetingEvent.class, "meeting_event", out, sink));
+    people.apply("WriteParticipantMeetings",
+        WriteTable.of(ParticipantMeeting.class, "participant_meeting", out, sink));
+    scored.get(ScoreMeetings.MEETINGS).apply("WriteMeetings",
+        WriteTable.of(MeetingSummary.class, "meeting", out, sink));
+    scored.get(ScoreMeetings.TIMELINE).apply("WriteMeetingTimeline",
+        WriteTable.of(TimelineMinute.class, "meeting_timeline", out, sink));
+    safe.get(ProtectIdentities.SENTIMENTS).apply("WriteUtteranceSentiments",
+        WriteTable.of(UtteranceSentiment.class, "utterance_sentiment", out, sink));
+    safe.get(ProtectIdentities.TOPICS).apply("WriteMeetingTopics",
+        WriteTable.of(MeetingTopic.class, "meeting_topic", out, sink));
+    safe.get(ProtectIdentities.ACTION_ITEMS).apply("WriteActionItems",
+        WriteTable.of(ActionItemRow.class, "action_item", out, sink));
+    scored.get(ScoreMeetings.COMPONENTS).apply("WriteScoreComponents",
+        WriteTable.of(ScoreComponent.class, "score_component", out, sink));
     across.get(AnalyzeAcrossMeetings.SERIES).apply("WriteSeriesTrend",
         WriteTable.of(SeriesTrend.class, "series_trend", out, sink));
     across.get(AnalyzeAcrossMeetings.ANOMALIES).apply("WriteMeetingAnomalies",
         WriteTable.of(MeetingAnomaly.class, "meeting_anomaly", out, sink));
     across.get(AnalyzeAcrossMeetings.PERSON_WEEKS).apply("WritePersonWeeks",
         WriteTable.of(PersonWeek.class, "person_week", out, sink));
-    scored.get(ScoreMeetings.COMPONENTS).apply("WriteScoreComponents",
-        WriteTable.of(ScoreComponent.class, "score_component", out, sink));
-    scored.get(ScoreMeetings.PARTICIPANTS).apply("WriteParticipantMeetings",
-        WriteTable.of(ParticipantMeeting.class, "participant_meeting", out, sink));
-    scored.get(ScoreMeetings.MEETINGS).apply("WriteMeetings",
-        WriteTable.of(MeetingSummary.class, "meeting", out, sink));
-    scored.get(ScoreMeetings.TIMELINE).apply("WriteMeetingTimeline",
-        WriteTable.of(TimelineMinute.class, "meeting_timeline", out, sink));
+    people.apply("WriteRoleViews", WriteRoleViews.to(out, options.getRoster(), options.getMinGroupSize(), key));
 
-    PCollectionList<DeadLetter> deadLetters = PCollectionList.of(parsed.get(ParseMeetingFolders.DEAD_LETTERS))
-        .and(analyzed.get(AnalyzeMeetings.DEAD_LETTERS));
+    PCollectionList<DeadLetter> written = PCollectionList.of(safe.get(ProtectIdentities.DEAD_LETTERS));
     if (options.getWebhookUrl() != null) {
       PCollectionTuple delivered = PCollectionTuple
           .of(BuildWebhookPayloads.MEETINGS, scored.get(ScoreMeetings.MEETINGS))
-          .and(BuildWebhookPayloads.PARTICIPANTS, scored.get(ScoreMeetings.PARTICIPANTS))
-          // Identities stay out of payloads until governance makes them opt-in per deployment.
+          .and(BuildWebhookPayloads.PARTICIPANTS, people)
+          // Payloads go to HR systems and dashboards, never host-facing: keys only, whatever the options.
           .apply("BuildWebhookPayloads", BuildWebhookPayloads.create(false))
           .apply("PostWebhookPayloads", PostWebhookPayloads.to(options.getWebhookUrl())
               .withSecret(options.getWebhookSecret())
               .withTimeout(Duration.ofSeconds(options.getWebhookTimeoutSeconds())));
-      deadLetters = deadLetters.and(delivered.get(PostWebhookPayloads.DEAD_LETTERS));
+      written = written.and(delivered.get(PostWebhookPayloads.DEAD_LETTERS));
     }
     if (options.getReports()) {
       PCollectionTuple reports = PCollectionTuple
           .of(WriteReports.MEETINGS, scored.get(ScoreMeetings.MEETINGS))
-          .and(WriteReports.PARTICIPANTS, scored.get(ScoreMeetings.PARTICIPANTS))
+          .and(WriteReports.PARTICIPANTS, people)
           .and(WriteReports.TIMELINE, scored.get(ScoreMeetings.TIMELINE))
           .and(WriteReports.ANOMALIES, across.get(AnalyzeAcrossMeetings.ANOMALIES))
           .and(WriteReports.SERIES, across.get(AnalyzeAcrossMeetings.SERIES))
-          .and(WriteReports.TOPICS, analyzed.get(AnalyzeText.MEETING_TOPICS))
-          .and(WriteReports.ACTION_ITEMS, analyzed.get(AnalyzeText.ACTION_ITEMS))
-          .apply("WriteReports", WriteReports.to(out));
-      deadLetters = deadLetters.and(reports.get(WriteReports.DEAD_LETTERS));
+          .and(WriteReports.TOPICS, safe.get(ProtectIdentities.TOPICS))
+          .and(WriteReports.ACTION_ITEMS, safe.get(ProtectIdentities.ACTION_ITEMS))
+          // Host-facing pages: names only where the deployment allows them.
+          .apply("WriteReports", WriteReports.to(out).withIdentities(options.getIncludeIdentities()));
+      written = written.and(reports.get(WriteReports.DEAD_LETTERS));
     }
-    deadLetters = deadLetters.and(sink.rejectedRows());
-    deadLetters
-        .apply("FlattenDeadLetters", Flatten.pCollections())
+    written = written.and(sink.rejectedRows());
+    written
+        .apply("FlattenWrittenDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", WriteTable.of(DeadLetter.class, "dead_letter", out, sink));
     parsed.get(ParseMeetingFolders.FILE_STATS).apply("WriteFileStats",
         WriteTable.of(FileStat.class, "file_stat", out + "/" + FILE_STATS_TABLE, SinkFormat.JSONL));
@@ -228,29 +312,22 @@ public final class NightlyBatch {
     return AnalyzeText.DEFAULT_SPREAD_KEYS;
   }
 
-  /**
-   * Text analysis (docs/nlp.md) of the texts of {@code parsed} — the same records the analysis read — writes
-   * {@code utterance_sentiment}, {@code meeting_topic} and {@code action_item}, and returns {@code analyzed}'s
-   * tags with the NLP columns joined into the participant, meeting and timeline rows and the NLP dead letters
-   * added to the analysis' ones, plus the topics and action items (for the reports).
-   */
-  private static PCollectionTuple addTextAnalysis(PCollectionTuple parsed, PCollectionTuple analyzed,
-      NightlyOptions options, String out, TableSink sink) {
-    TopicSettings topics = NlpOptions.topicSettings(options);
-    PCollectionTuple text = PCollectionTuple
+  /** Text analysis (docs/nlp.md) of the gated texts: the same records the meeting analysis read. */
+  private static PCollectionTuple analyzeText(PCollectionTuple parsed, PCollectionTuple analyzed,
+      NightlyOptions options) {
+    return PCollectionTuple
         .of(AnalyzeText.UTTERANCES, parsed.get(ParseMeetingFolders.UTTERANCES))
         .and(AnalyzeText.CHAT_MESSAGES, parsed.get(ParseMeetingFolders.CHAT_MESSAGES))
         .and(AnalyzeText.MANIFESTS, parsed.get(ParseMeetingFolders.MANIFESTS))
         .and(AnalyzeText.SPANS, analyzed.get(AnalyzeMeetings.SPANS))
         .apply("AnalyzeText", AnalyzeText.create().withConfig(NlpOptions.config(options))
-            .withTopicSettings(topics).withTimeZone(options.getTimeZone()).withSpreadKeys(spreadKeys(options)));
-    text.get(AnalyzeText.SENTIMENTS).apply("WriteUtteranceSentiments",
-        WriteTable.of(UtteranceSentiment.class, "utterance_sentiment", out, sink));
-    text.get(AnalyzeText.MEETING_TOPICS).apply("WriteMeetingTopics",
-        WriteTable.of(MeetingTopic.class, "meeting_topic", out, sink));
-    text.get(AnalyzeText.ACTION_ITEMS).apply("WriteActionItems",
-        WriteTable.of(ActionItemRow.class, "action_item", out, sink));
-    PCollectionTuple joined = PCollectionTuple
+            .withTopicSettings(NlpOptions.topicSettings(options)).withTimeZone(options.getTimeZone())
+            .withSpreadKeys(spreadKeys(options)));
+  }
+
+  /** The text results joined into the participant, meeting and timeline rows (NLP columns). */
+  private static PCollectionTuple joinText(PCollectionTuple analyzed, PCollectionTuple text, NightlyOptions options) {
+    return PCollectionTuple
         .of(JoinMeetingText.PARTICIPANTS, analyzed.get(AnalyzeMeetings.PARTICIPANTS))
         .and(JoinMeetingText.MEETINGS, analyzed.get(AnalyzeMeetings.MEETINGS))
         .and(JoinMeetingText.TIMELINE, analyzed.get(AnalyzeMeetings.TIMELINE))
@@ -259,11 +336,6 @@ public final class NightlyBatch {
         .and(JoinMeetingText.TEXT_MINUTES, text.get(AnalyzeText.TEXT_MINUTES))
         .and(JoinMeetingText.MEETING_TOPICS, text.get(AnalyzeText.MEETING_TOPICS))
         .and(JoinMeetingText.ACTION_ITEMS, text.get(AnalyzeText.ACTION_ITEMS))
-        .apply("JoinMeetingText", JoinMeetingText.create().withTopicSettings(topics));
-    return joined.and(AnalyzeMeetings.DEAD_LETTERS, PCollectionList
-            .of(analyzed.get(AnalyzeMeetings.DEAD_LETTERS)).and(text.get(AnalyzeText.DEAD_LETTERS))
-            .apply("FlattenAnalysisAndTextDeadLetters", Flatten.pCollections()))
-        .and(AnalyzeText.MEETING_TOPICS, text.get(AnalyzeText.MEETING_TOPICS))
-        .and(AnalyzeText.ACTION_ITEMS, text.get(AnalyzeText.ACTION_ITEMS));
+        .apply("JoinMeetingText", JoinMeetingText.create().withTopicSettings(NlpOptions.topicSettings(options)));
   }
 }

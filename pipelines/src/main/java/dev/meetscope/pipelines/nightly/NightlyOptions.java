@@ -108,4 +108,54 @@ public interface NightlyOptions extends PipelineOptions, NlpOptions {
   boolean getReports();
 
   void setReports(boolean value);
+
+  @Description("Consent (docs/governance.md §2): manifest (analyse a meeting when its meeting.json says "
+      + "\"analytics_enabled\": true or its host or meeting is on --consentAllowList), allowlist (only the "
+      + "allow list counts) or all (pilots with consent collected elsewhere). An explicit "
+      + "\"analytics_enabled\": false always wins. Other meetings are counted and skipped.")
+  @Default.String("manifest")
+  String getConsentMode();
+
+  void setConsentMode(String value);
+
+  @Description("Optional consent allow list (local or gs://): one host email, host id, meeting id or "
+      + "meeting UUID per line, host: and meeting: prefixes, # comments.")
+  String getConsentAllowList();
+
+  void setConsentAllowList(String value);
+
+  @Description("Optional opt-out list (local or gs://): one email, customer key or display name per line "
+      + "(prefixes email:, ck:, uid:, reg:, name:), # comments. Their text and identity leave the job right "
+      + "after parsing; a bad line stops the run.")
+  String getOptOut();
+
+  void setOptOut(String value);
+
+  @Description("Reference to the HMAC key of participant_key: file:PATH, env:VAR or "
+      + "projects/P/secrets/S/versions/V. Never the key itself. Without it a random per-run key is used "
+      + "(keys unlinkable across runs; refused on DataflowRunner).")
+  String getPseudonymKey();
+
+  void setPseudonymKey(String value);
+
+  @Description("Write display names and emails into the host-facing per-person tables (participant_meeting, "
+      + "participant_session, meeting_event, utterance, chat_message, views/host). Default false: no output "
+      + "carries a name or an email.")
+  @Default.Boolean(false)
+  boolean getIncludeIdentities();
+
+  void setIncludeIdentities(boolean value);
+
+  @Description("Optional roster CSV (local or gs://) with person (email or customer key), manager_email and "
+      + "optional department columns: enables the manager view under <output>/views/manager/ and departments "
+      + "in the people-ops view. Any problem in it stops the run.")
+  String getRoster();
+
+  void setRoster(String value);
+
+  @Description("Smallest group of distinct people the manager and people-ops views report (at least 5).")
+  @Default.Integer(5)
+  int getMinGroupSize();
+
+  void setMinGroupSize(int value);
 }

@@ -1,6 +1,6 @@
 package dev.meetscope.pipelines.nightly;
 
-import dev.meetscope.models.record.MeetingManifest;
+import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.transforms.sink.SinkFormat;
 import dev.meetscope.transforms.sink.TableSink;
 import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
@@ -8,7 +8,6 @@ import dev.meetscope.transforms.sink.bigquery.MeetingHosts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -44,10 +43,10 @@ final class NightlySink {
 
   /**
    * Where the run's tables go: files in {@code --sink}'s format, or BigQuery: the {@code --date} partition of
-   * every table in {@code --bigQueryDataset}, with each meeting's host from its manifest. {@code testServices}
+   * every table in {@code --bigQueryDataset}, with each meeting's host as its keyed participant_key. {@code testServices}
    * replaces Google Cloud with Beam's in-memory BigQuery in tests (null otherwise).
    */
-  static TableSink of(NightlyOptions options, PCollection<KV<String, MeetingManifest>> manifests,
+  static TableSink of(NightlyOptions options, PCollection<ParticipantMeeting> people,
       @Nullable BigQueryServices testServices) {
     SinkFormat format = SinkFormat.parse(options.getSink());
     if (format != SinkFormat.BIGQUERY) {
@@ -62,7 +61,7 @@ final class NightlySink {
     }
     return TableSink.bigQuery(BigQueryDataset.parse(options.getBigQueryDataset()), day)
         .withTempLocation(options.getBigQueryTempLocation())
-        .withHosts(manifests.apply("MeetingHosts", MeetingHosts.create()))
+        .withHosts(people.apply("MeetingHosts", MeetingHosts.create()))
         .withTestServices(testServices);
   }
 }

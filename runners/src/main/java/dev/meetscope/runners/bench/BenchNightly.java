@@ -147,7 +147,9 @@ public final class BenchNightly implements Command {
     cmd.addAll(JvmFlags.addOpens());
     cmd.add("@" + work.resolve("classpath.args"));
     cmd.add(BenchChild.class.getName());
-    cmd.addAll(List.of("nightly", "--input=" + generated, "--output=" + output, "--sink=" + sink));
+    // Generated meetings carry no consent flag: benchmarks run in pilot mode (docs/governance.md §2).
+    cmd.addAll(List.of("nightly", "--input=" + generated, "--output=" + output, "--sink=" + sink,
+        "--consentMode=all"));
     if (runner.equals("flink")) {
       cmd.addAll(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores));
     } else {

@@ -1,5 +1,9 @@
 package dev.meetscope.runners.nightly;
 
+import dev.meetscope.models.analytics.MetricsVersion;
+import dev.meetscope.models.governance.OptionRedactor;
+import dev.meetscope.models.governance.RunAudit;
+import dev.meetscope.models.governance.RunIds;
 import dev.meetscope.pipelines.nightly.NightlyBatch;
 import dev.meetscope.pipelines.nightly.NightlyOptions;
 import dev.meetscope.pipelines.nlp.NlpOptions;
@@ -13,6 +17,8 @@ import dev.meetscope.runners.dataflow.DataflowJob;
 import dev.meetscope.runners.dataflow.OfflineJobSpec;
 import dev.meetscope.runners.flink.FlinkRest;
 import dev.meetscope.runners.flink.JvmFlags;
+import dev.meetscope.transforms.governance.ApplyGovernance;
+import dev.meetscope.transforms.governance.PseudonymKey;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -115,24 +121,40 @@ public final class NightlyCommand implements Command {
     }
     ChainedPull chainedPull;
     boolean explicitInput = Arrays.stream(args).anyMatch(a -> a.startsWith("--input="));
+    String[] fullArgs = withDefaults(args);
+    if (!explicitInput && Arrays.stream(args).noneMatch(a -> a.startsWith("--consentMode"))) {
+      err.println("meetscope nightly: the bundled sample meetings carry no consent flags; analysing them with"
+          + " --consentMode=all (pilot mode)");
+    }
     NightlyOptions options;
+    PseudonymKey key;
+    String keyId;
+    String auditRoot;
     try {
-      chainedPull = ChainedPull.split(args);
-      options = PipelineOptionsFactory.fromArgs(withDefaults(chainedPull.nightlyArgs())).as(NightlyOptions.class);
+      chainedPull = ChainedPull.split(fullArgs);
+      options = PipelineOptionsFactory.fromArgs(chainedPull.nightlyArgs()).as(NightlyOptions.class);
       NightlyBatch.validate(options);
       if (chainedPull.enabled() && (options.getDate() == null || !explicitInput)) {
         throw new IllegalArgumentException("--pull fetches one day from Zoom into the landing folder: give"
             + " --date=YYYY-MM-DD|yesterday and --input=<landing folder> (the day is pulled into its partition)");
       }
+      auditRoot = options.getOutput();
       applyDate(options, explicitInput);
+      key = NightlyBatch.pseudonymKey(options);
+      keyId = key.pseudonymizer().keyId(); // reads the key now: a missing key file stops the run here
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    if (key.isEphemeral() && !options.getDryRun()) {
+      err.println("meetscope nightly: no --pseudonymKey: participant keys use a random key for this run only"
+          + " (key id " + keyId + "); they will not match any other run");
     }
     String runner = options.getRunner().getSimpleName();
     if (!runner.equals("DirectRunner")) {
       // Workers of other runners may run in another folder: give them absolute local paths.
       options.setInput(absoluteIfLocal(options.getInput()));
       options.setOutput(absoluteIfLocal(options.getOutput()));
+      auditRoot = absoluteIfLocal(auditRoot);
     }
     FileSystems.setDefaultPipelineOptions(options);
     if (chainedPull.enabled()) {
@@ -169,8 +191,10 @@ public final class NightlyCommand implements Command {
     clearPreviousOutput(output);
 
     Instant started = Instant.now();
+    AuditRun audit = new AuditRun(new OutputFolder(auditRoot), RunIds.newRunId(started), started,
+        OptionRedactor.redact(AuditLog.options(Arrays.asList(fullArgs))), options.getConsentMode(), keyId, err);
     Pipeline pipeline = Pipeline.create(options);
-    NightlyBatch.build(pipeline, options, pattern);
+    NightlyBatch.build(pipeline, options, pattern, key);
     PipelineResult result;
     try (ProgressReporter progress = new ProgressReporter("nightly", runner, PROGRESS_EVERY, err)) {
       result = pipeline.run();
@@ -181,10 +205,12 @@ public final class NightlyCommand implements Command {
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         err.println("meetscope nightly: the pipeline ended in state " + state);
+        audit.write("failed", List.of(), null);
         return ExitCodes.PIPELINE_FAILED;
       }
     } catch (RuntimeException e) {
       err.println("meetscope nightly: the pipeline failed: " + rootMessage(e));
+      audit.write("failed", List.of(), null);
       return ExitCodes.PIPELINE_FAILED;
     }
     Duration elapsed = Duration.between(started, Instant.now());
@@ -198,25 +224,78 @@ public final class NightlyCommand implements Command {
     run.put("runner", runner);
     run.put("date", options.getDate());
     run.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
-    RunMetrics metrics = new RunMetrics().build(run,
-        RunMetrics.readFileStats(output, NightlyBatch.FILE_STATS_TABLE + "/file_stat"), result,
-        NightlyBatch.TABLES);
+    List<com.fasterxml.jackson.databind.JsonNode> fileStats =
+        RunMetrics.readFileStats(output, NightlyBatch.FILE_STATS_TABLE + "/file_stat");
+    RunMetrics metrics = new RunMetrics().build(run, fileStats, result, NightlyBatch.TABLES);
     output.writeString("_METRICS.json", metrics.toJson());
     output.clear(NightlyBatch.FILE_STATS_TABLE + "/file_stat");
     output.deleteEmptyFolder(NightlyBatch.FILE_STATS_TABLE + "/file_stat");
     output.deleteEmptyFolder(NightlyBatch.FILE_STATS_TABLE);
 
     RunMetrics.Totals t = metrics.totals();
-    out.printf("meetscope nightly: %d meetings, %d files (%d dead-lettered whole), %d records read = %d parsed"
-            + " + %d dead letters → %s (%s) in %.1f s%n",
-        t.meetings(), t.files(), t.filesDeadLettered(), t.recordsRead(), t.parsed(), t.deadLettered(),
-        options.getOutput(), options.getSink(), elapsed.toMillis() / 1000.0);
+    out.printf("meetscope nightly: %d meetings (%d skipped without consent), %d files (%d dead-lettered whole),"
+            + " %d records read = %d parsed + %d dead letters + %d skipped → %s (%s) in %.1f s%n",
+        t.meetings(), t.meetingsSkipped(), t.files(), t.filesDeadLettered(), t.recordsRead(), t.parsed(),
+        t.deadLettered(), t.skipped(), options.getOutput(), options.getSink(), elapsed.toMillis() / 1000.0);
     if (!t.consistent()) {
-      err.println("meetscope nightly: per-file counts do not add up (read != parsed + dead-lettered); "
+      err.println("meetscope nightly: per-file counts do not add up (read != parsed + dead-lettered + skipped); "
           + "see _METRICS.json");
+      audit.write("failed", fileStats, result);
       return ExitCodes.PIPELINE_FAILED;
     }
+    audit.write("succeeded", fileStats, result);
     return ExitCodes.OK;
+  }
+
+  /** One run's {@code run_audit} row, written once when the run ends (also when it fails). */
+  private static final class AuditRun {
+    private final OutputFolder root;
+    private final String runId;
+    private final Instant started;
+    private final java.util.SortedMap<String, String> options;
+    private final String consentMode;
+    private final String keyId;
+    private final PrintStream err;
+
+    AuditRun(OutputFolder root, String runId, Instant started, java.util.SortedMap<String, String> options,
+        String consentMode, String keyId, PrintStream err) {
+      this.root = root;
+      this.runId = runId;
+      this.started = started;
+      this.options = options;
+      this.consentMode = consentMode;
+      this.keyId = keyId;
+      this.err = err;
+    }
+
+    void write(String status, List<com.fasterxml.jackson.databind.JsonNode> fileStats, PipelineResult result) {
+      Map<String, Long> counters = result == null ? Map.of() : RunMetrics.counters(result);
+      long bytes = 0;
+      for (com.fasterxml.jackson.databind.JsonNode f : fileStats) {
+        bytes += f.get("bytes").asLong();
+      }
+      List<RunAudit.TableCount> tables = new ArrayList<>();
+      for (String table : NightlyBatch.TABLES) {
+        tables.add(new RunAudit.TableCount(table, counters.getOrDefault("sink/" + table + ".rows", 0L)));
+      }
+      java.util.SortedMap<String, Long> skipped = new java.util.TreeMap<>();
+      String prefix = ApplyGovernance.NAMESPACE + "/skipped.";
+      counters.forEach((name, value) -> {
+        if (name.startsWith(prefix)) {
+          skipped.put(name.substring(prefix.length()), value);
+        }
+      });
+      RunAudit row = new RunAudit(runId, started, Instant.now(), "nightly", status, options, fileStats.size(),
+          bytes, tables, counters.getOrDefault("sink/dead_letter.rows", 0L), MetricsVersion.CURRENT,
+          AuditLog.modelVersions(), AuditLog.codeVersion(), consentMode,
+          counters.getOrDefault(ApplyGovernance.NAMESPACE + "/meetings_analysed", 0L), skipped,
+          counters.getOrDefault(ApplyGovernance.NAMESPACE + "/opted_out_people", 0L), keyId);
+      try {
+        AuditLog.append(root, row);
+      } catch (IOException e) {
+        err.println("meetscope nightly: could not append the run_audit row: " + e.getMessage());
+      }
+    }
   }
 
   /**
@@ -377,6 +456,7 @@ public final class NightlyCommand implements Command {
     // A meeting gone from the input must not keep its old page.
     output.clear(NightlyBatch.REPORTS_FOLDER + "/meetings");
     output.clear(NightlyBatch.REPORTS_FOLDER);
+    output.clearTree(NightlyBatch.VIEWS_FOLDER);
     output.deleteFile("_METRICS.json");
   }
 
@@ -385,6 +465,10 @@ public final class NightlyCommand implements Command {
     List<String> list = new ArrayList<>(Arrays.asList(args));
     if (list.stream().noneMatch(a -> a.startsWith("--input="))) {
       list.add("--input=" + bundledFixtures());
+      // The demo: the bundled sample meetings carry no consent flags, so they run in pilot mode.
+      if (list.stream().noneMatch(a -> a.startsWith("--consentMode"))) {
+        list.add("--consentMode=all");
+      }
     }
     return list.toArray(String[]::new);
   }

@@ -49,6 +49,23 @@ public final class OutputFolder {
     }
   }
 
+  /** Deletes every file below a folder, at any depth (the role views, one folder per host or manager). */
+  public void clearTree(String relativeFolder) throws IOException {
+    List<ResourceId> files = new ArrayList<>();
+    for (MatchResult r : FileSystems.match(List.of(path(relativeFolder) + "/**"), EmptyMatchTreatment.ALLOW)) {
+      if (r.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata m : r.metadata()) {
+          if (!m.resourceId().isDirectory()) {
+            files.add(m.resourceId());
+          }
+        }
+      }
+    }
+    if (!files.isEmpty()) {
+      FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+  }
+
   /** Removes an empty folder where the file system has folders (local); object stores have none. */
   public void deleteEmptyFolder(String relative) throws IOException {
     ResourceId id = FileSystems.matchNewResource(path(relative), true);

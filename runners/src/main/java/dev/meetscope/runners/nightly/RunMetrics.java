@@ -27,7 +27,7 @@ public final class RunMetrics {
 
   /** Totals of one run, for the console summary and the exit decision. */
   public record Totals(long meetings, long files, long filesDeadLettered, long recordsRead, long parsed,
-      long deadLettered, boolean consistent) {}
+      long deadLettered, long skipped, long meetingsSkipped, boolean consistent) {}
 
   private final ObjectNode root = JSON.createObjectNode();
   private Totals totals;
@@ -65,6 +65,8 @@ public final class RunMetrics {
     long parsed = 0;
     long dead = 0;
     long deadFiles = 0;
+    long skipped = 0;
+    java.util.Set<String> skippedMeetings = new java.util.TreeSet<>();
     boolean consistent = true;
     java.util.Set<String> meetings = new java.util.TreeSet<>();
     for (JsonNode s : fileStats) {
@@ -83,7 +85,13 @@ public final class RunMetrics {
       if ("dead_lettered".equals(s.get("status").asText())) {
         deadFiles++;
       }
-      consistent &= r == p + d;
+      // A meeting skipped for want of consent: its records were read, then neither used nor dead-lettered.
+      long sk = "skipped".equals(s.get("status").asText()) ? r - p - d : 0;
+      if (sk > 0 || "skipped".equals(s.get("status").asText())) {
+        skippedMeetings.add(s.get("meeting_key").asText());
+      }
+      skipped += sk;
+      consistent &= r == p + d + sk;
       meetings.add(s.get("meeting_key").asText());
       ObjectNode f = files.addObject();
       f.put("file", s.get("source_file").asText());
@@ -94,6 +102,7 @@ public final class RunMetrics {
       f.put("records_read", r);
       f.put("parsed", p);
       f.put("dead_lettered", d);
+      f.put("skipped", sk);
     }
     ObjectNode stages = root.putObject("stages");
     ObjectNode parse = stages.putObject("parse");
@@ -111,6 +120,8 @@ public final class RunMetrics {
     total.put("records_read", read);
     total.put("parsed", parsed);
     total.put("dead_lettered", dead);
+    total.put("skipped", skipped);
+    total.put("meetings_skipped", skippedMeetings.size());
     total.put("counts_add_up", consistent);
     root.set("files", files);
 
@@ -121,7 +132,8 @@ public final class RunMetrics {
     }
     ObjectNode beam = root.putObject("beam_counters");
     counters.forEach(beam::put);
-    totals = new Totals(meetings.size(), fileStats.size(), deadFiles, read, parsed, dead, consistent);
+    totals = new Totals(meetings.size(), fileStats.size(), deadFiles, read, parsed, dead, skipped,
+        skippedMeetings.size(), consistent);
     return this;
   }
 

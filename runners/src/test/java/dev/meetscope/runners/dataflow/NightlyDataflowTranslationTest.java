@@ -1,6 +1,7 @@
 package dev.meetscope.runners.dataflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.meetscope.runners.Meetscope;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.dataflow.DataflowJob.Dangling;
 import dev.meetscope.runners.dataflow.DataflowJob.Step;
+import dev.meetscope.transforms.governance.ProtectIdentities;
 import dev.meetscope.transforms.parse.ParseMeetingFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -52,6 +54,8 @@ class NightlyDataflowTranslationTest {
     NightlyOptions nightly = options.as(NightlyOptions.class);
     nightly.setInput(BUCKET + "/landing/2026-03-02");
     nightly.setOutput(BUCKET + "/tables/2026-03-02");
+    // Dataflow refuses a per-run random pseudonym key (it would travel in the uploaded graph).
+    nightly.setPseudonymKey("projects/meetscope-demo/secrets/pseudonym-key/versions/3");
     return options;
   }
 
@@ -67,35 +71,49 @@ class NightlyDataflowTranslationTest {
     JsonNode root = new ObjectMapper().readTree(job.json());
     assertEquals("JOB_TYPE_BATCH", root.get("type").asText());
     assertEquals("meetscope-nightly-2026-03-02", root.get("name").asText());
-    for (String stage : List.of("MatchMeetingFiles", "ParseMeetingFiles", "WriteParticipantSessions",
-        "WriteUtterances", "WriteChatMessages", "WriteMeetingEvents", "AnalyzeMeetings",
-        "WriteParticipantMeetings", "WriteMeetings", "WriteMeetingTimeline", "WriteDeadLetters",
-        "WriteFileStats")) {
+    for (String stage : List.of("MatchMeetingFiles", "ParseMeetingFiles", "ApplyGovernance",
+        "WriteParticipantSessions", "WriteUtterances", "WriteChatMessages", "WriteMeetingEvents",
+        "AnalyzeMeetings", "ProtectIdentities", "WriteParticipantMeetings", "WriteMeetings",
+        "WriteMeetingTimeline", "WriteRoleViews", "WriteDeadLetters", "WriteFileStats")) {
       assertTrue(job.steps().stream().anyMatch(s -> s.userName().startsWith(stage + "/")), stage);
     }
     assertNotNull(job.step("MatchMeetingFiles/GroupFilesByMeeting"));
     assertEquals("GroupByKey", job.step("MatchMeetingFiles/GroupFilesByMeeting").kind());
 
-    // Each table the parse step emits goes to its writer (and, for most, to the analysis as well).
+    // Every output of the parse step goes to the governance gate, and only there: nothing parsed reaches a
+    // writer or the analysis without consent and opt-out applied.
     Step parse = job.step("ParseMeetingFiles/ParseMeetingFolder");
     assertEquals("ParallelDo", parse.kind());
+    for (TupleTag<?> tag : List.of(ParseMeetingFolders.SESSIONS, ParseMeetingFolders.UTTERANCES,
+        ParseMeetingFolders.CHAT_MESSAGES, ParseMeetingFolders.EVENTS, ParseMeetingFolders.MANIFESTS,
+        ParseMeetingFolders.DEAD_LETTERS, ParseMeetingFolders.FILE_STATS)) {
+      List<String> consumers = job.consumersOf(parse, tag.getId()).stream().map(Step::userName).toList();
+      assertFalse(consumers.isEmpty(), tag.getId());
+      assertTrue(consumers.stream().allMatch(c -> c.startsWith("ApplyGovernance/")), tag.getId() + " → " + consumers);
+    }
+    // The gated records are analysed; every table writer reads the output policy's results.
+    Step gate = job.step("ApplyGovernance/GateMeetings");
+    assertTrue(job.consumersOf(gate, ParseMeetingFolders.MANIFESTS.getId()).stream()
+        .anyMatch(s -> s.userName().startsWith("AnalyzeMeetings/")), "the analysis reads the gated manifests");
+    assertTrue(job.consumersOf(gate, ParseMeetingFolders.FILE_STATS.getId()).stream()
+        .anyMatch(s -> s.userName().startsWith("WriteFileStats/")), "file statistics after the gate");
+    Step policy = job.step("ProtectIdentities/ApplyIdentityPolicy");
     Map<TupleTag<?>, String> writers = Map.of(
-        ParseMeetingFolders.SESSIONS, "WriteParticipantSessions/ToAvro",
-        ParseMeetingFolders.UTTERANCES, "WriteUtterances/ToAvro",
-        ParseMeetingFolders.CHAT_MESSAGES, "WriteChatMessages/ToAvro",
-        ParseMeetingFolders.EVENTS, "WriteMeetingEvents/ToAvro",
-        ParseMeetingFolders.DEAD_LETTERS, "FlattenDeadLetters",
-        ParseMeetingFolders.FILE_STATS, "WriteFileStats/ToJsonLines");
+        ProtectIdentities.SESSIONS, "WriteParticipantSessions/ToAvro",
+        ProtectIdentities.UTTERANCES, "WriteUtterances/ToAvro",
+        ProtectIdentities.CHAT_MESSAGES, "WriteChatMessages/ToAvro",
+        ProtectIdentities.EVENTS, "WriteMeetingEvents/ToAvro",
+        ProtectIdentities.MEETINGS, "WriteMeetings/ToAvro",
+        ProtectIdentities.DEAD_LETTERS, "FlattenWrittenDeadLetters");
     writers.forEach((tag, writer) -> assertTrue(
-        job.consumersOf(parse, tag.getId()).stream().anyMatch(s -> s.userName().startsWith(writer)),
-        tag.getId() + " → " + writer + " in " + job.consumersOf(parse, tag.getId()).stream()
+        job.consumersOf(policy, tag.getId()).stream().anyMatch(s -> s.userName().startsWith(writer)),
+        tag.getId() + " → " + writer + " in " + job.consumersOf(policy, tag.getId()).stream()
             .map(Step::userName).toList()));
-    assertTrue(job.consumersOf(parse, ParseMeetingFolders.MANIFESTS.getId()).stream()
-        .anyMatch(s -> s.userName().startsWith("AnalyzeMeetings/")), "the analysis reads the manifests");
 
     // Nothing computed is thrown away, apart from the inner bookkeeping outputs of Beam's file writes.
     List<Dangling> dangling = job.unconsumedOutputs().stream()
-        .filter(d -> !d.userName().matches("Write[A-Za-z]+/Write(Parquet|JsonLines)/.*"))
+        .filter(d -> !d.userName().matches("Write[A-Za-z]+/Write(Parquet|JsonLines)/.*")
+            && !d.userName().matches("WriteRoleViews/Write(HostView|ManagerView|OrgWeek|DepartmentWeek)/.*"))
         .toList();
     assertEquals(List.of(), dangling);
   }
@@ -134,13 +152,15 @@ class NightlyDataflowTranslationTest {
   }
 
   @Test
-  void dryRunOnDataflowTranslatesOfflineAndWritesTheJobFile(@TempDir Path dir) {
+  void dryRunOnDataflowTranslatesOfflineAndWritesTheJobFile(@TempDir Path dir) throws Exception {
     Path jobFile = dir.resolve("job.json");
+    Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123456789abcdef");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
         "--project=meetscope-demo", "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp",
-        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables", "--dataflowJobFile=" + jobFile},
+        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables", "--dataflowJobFile=" + jobFile,
+        "--pseudonymKey=file:" + key},
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(ExitCodes.OK, exit, printed + err.toString(StandardCharsets.UTF_8));
@@ -149,11 +169,24 @@ class NightlyDataflowTranslationTest {
   }
 
   @Test
-  void dataflowWithoutACloudStorageTempLocationIsABadOption() {
+  void dataflowWithoutAPseudonymKeyIsABadOption() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
+        "--project=meetscope-demo", "--region=europe-west1", "--tempLocation=" + BUCKET + "/tmp",
+        "--input=../fixtures/meetings", "--output=" + BUCKET + "/tables"},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.BAD_OPTIONS, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--pseudonymKey: DataflowRunner needs a key"),
+        err.toString());
+  }
+
+  @Test
+  void dataflowWithoutACloudStorageTempLocationIsABadOption(@TempDir Path dir) throws Exception {
+    Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123456789abcdef");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(new String[] {"nightly", "--dryRun", "--runner=DataflowRunner",
         "--project=meetscope-demo", "--region=europe-west1", "--input=../fixtures/meetings",
-        "--output=" + BUCKET + "/tables"}, new PrintStream(new ByteArrayOutputStream()),
+        "--output=" + BUCKET + "/tables", "--pseudonymKey=file:" + key}, new PrintStream(new ByteArrayOutputStream()),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(ExitCodes.BAD_OPTIONS, exit);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tempLocation=gs://"), err.toString());

@@ -23,6 +23,8 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -37,7 +39,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
@@ -47,9 +48,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * {@code gs://} both work; a rerun overwrites the same files.
  *
  * <p>Input tags: {@link #MEETINGS}, {@link #PARTICIPANTS}, {@link #TIMELINE} (required), {@link #TOPICS},
- * {@link #ACTION_ITEMS}, {@link #ANOMALIES}, {@link #SERIES} (optional). Output tags: {@link #WRITTEN} (the path
- * of each page written) and {@link #DEAD_LETTERS} (a page that could not be rendered or written, stage
- * {@code report}).
+ * {@link #ACTION_ITEMS}, {@link #ANOMALIES}, {@link #SERIES} (optional). Output tag: {@link #DEAD_LETTERS} (a page
+ * that could not be rendered or written, stage {@code report}); pages written are counted
+ * ({@code report/pages_written}).
  */
 public final class WriteReports extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<MeetingSummary> MEETINGS = new TupleTag<>() {};
@@ -60,7 +61,7 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
   public static final TupleTag<MeetingAnomaly> ANOMALIES = new TupleTag<>() {};
   public static final TupleTag<SeriesTrend> SERIES = new TupleTag<>() {};
 
-  public static final TupleTag<String> WRITTEN = new TupleTag<>() {};
+  private static final Counter PAGES_WRITTEN = Metrics.counter("report", "pages_written");
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
 
   private static final String STAGE = "report";
@@ -109,11 +110,10 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
     PCollection<KV<String, MeetingAnomaly>> anomalies = keyed(anomalyRows, "Anomalies", MeetingAnomaly.class,
         MeetingAnomaly::meetingKey);
 
-    PCollectionTuple pages = KeyedPCollectionTuple.of(K_MEETING, meetings).and(K_PEOPLE, people)
+    PCollection<DeadLetter> pages = KeyedPCollectionTuple.of(K_MEETING, meetings).and(K_PEOPLE, people)
         .and(K_MINUTES, minutes).and(K_TOPICS, topics).and(K_ACTIONS, actions).and(K_ANOMALIES, anomalies)
         .apply("GroupMeetingReportInputs", CoGroupByKey.create())
-        .apply("WriteMeetingPages", ParDo.of(new MeetingPageFn(reportsFolder, identities))
-            .withOutputTags(WRITTEN, TupleTagList.of(DEAD_LETTERS)));
+        .apply("WriteMeetingPages", ParDo.of(new MeetingPageFn(reportsFolder, identities)));
 
     // The index needs every meeting: a few numbers each, gathered under one key.
     // Host names only when identities may be shown; the empty entry makes the index exist with no meetings.
@@ -126,20 +126,17 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
     PCollection<KV<String, String>> alwaysIndex = pipeline.apply("IndexEvenWithoutMeetings",
         Create.of(KV.of("index", "\u0000")).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
-    PCollectionTuple index = KeyedPCollectionTuple
+    PCollection<DeadLetter> index = KeyedPCollectionTuple
         .of(K_MEETING, toIndexKey(in.get(MEETINGS), "IndexMeetings", MeetingSummary.class))
         .and(K_ANOMALIES, toIndexKey(anomalyRows, "IndexAnomalies", MeetingAnomaly.class))
         .and(K_SERIES, toIndexKey(seriesRows, "IndexSeries", SeriesTrend.class))
         .and(K_HOSTS, PCollectionList.of(hostNames).and(alwaysIndex).apply("IndexHosts", Flatten.pCollections()))
         .apply("GroupIndexInputs", CoGroupByKey.create())
-        .apply("WriteIndexPage", ParDo.of(new IndexPageFn(reportsFolder))
-            .withOutputTags(WRITTEN, TupleTagList.of(DEAD_LETTERS)));
+        .apply("WriteIndexPage", ParDo.of(new IndexPageFn(reportsFolder)));
 
     return PCollectionTuple
-        .of(WRITTEN, PCollectionList.of(pages.get(WRITTEN).setCoder(StringUtf8Coder.of()))
-            .and(index.get(WRITTEN).setCoder(StringUtf8Coder.of())).apply("FlattenWritten", Flatten.pCollections()))
-        .and(DEAD_LETTERS, PCollectionList.of(pages.get(DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class)))
-            .and(index.get(DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class)))
+        .of(DEAD_LETTERS, PCollectionList.of(pages.setCoder(RecordCoders.of(DeadLetter.class)))
+            .and(index.setCoder(RecordCoders.of(DeadLetter.class)))
             .apply("FlattenReportDeadLetters", Flatten.pCollections()));
   }
 
@@ -179,7 +176,7 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
   }
 
   /** Renders and writes one meeting's page. */
-  static final class MeetingPageFn extends DoFn<KV<String, CoGbkResult>, String> {
+  static final class MeetingPageFn extends DoFn<KV<String, CoGbkResult>, DeadLetter> {
     private final String folder;
     private final boolean identities;
 
@@ -189,23 +186,23 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<DeadLetter> failed) {
       CoGbkResult r = e.getValue();
       for (MeetingSummary meeting : r.getAll(K_MEETING)) {
         String path = folder + "meetings/" + MeetingPage.fileName(meeting.meetingKey());
         try {
           write(path, new MeetingPage(meeting, all(r, K_PEOPLE), all(r, K_MINUTES), all(r, K_TOPICS),
               all(r, K_ACTIONS), all(r, K_ANOMALIES), identities).render());
-          out.get(WRITTEN).output(path);
+          PAGES_WRITTEN.inc();
         } catch (IOException | RuntimeException ex) {
-          out.get(DEAD_LETTERS).output(deadLetter(meeting.meetingKey(), path, ex));
+          failed.output(deadLetter(meeting.meetingKey(), path, ex));
         }
       }
     }
   }
 
   /** Renders and writes {@code index.html}. */
-  static final class IndexPageFn extends DoFn<KV<String, CoGbkResult>, String> {
+  static final class IndexPageFn extends DoFn<KV<String, CoGbkResult>, DeadLetter> {
     private final String folder;
 
     IndexPageFn(String folder) {
@@ -213,7 +210,7 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<DeadLetter> failed) {
       CoGbkResult r = e.getValue();
       Map<String, String> hosts = new HashMap<>();
       for (String h : r.getAll(K_HOSTS)) {
@@ -225,9 +222,9 @@ public final class WriteReports extends PTransform<PCollectionTuple, PCollection
       String path = folder + "index.html";
       try {
         write(path, new IndexPage(all(r, K_MEETING), hosts, all(r, K_ANOMALIES), all(r, K_SERIES)).render());
-        out.get(WRITTEN).output(path);
+        PAGES_WRITTEN.inc();
       } catch (IOException | RuntimeException ex) {
-        out.get(DEAD_LETTERS).output(deadLetter(null, path, ex));
+        failed.output(deadLetter(null, path, ex));
       }
     }
   }

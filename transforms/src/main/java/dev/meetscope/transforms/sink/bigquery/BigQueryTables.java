@@ -4,7 +4,6 @@ import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
-import dev.meetscope.models.record.MeetingManifest;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -29,9 +28,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       the same partition. So batch rows carry the day the run processed ({@code --date}: the landing
  *       partition, which {@code meetscope pull} fills with the meetings of that day); streaming rows carry the
  *       day of their event time.
- *   <li>{@value #HOST_KEY} {@code STRING}: the meeting's host as its {@code meeting.json} names them (e-mail in
- *       lower case, else Zoom host id, else host name); null without a manifest. Only {@code meeting_event}
- *       carries a host of its own, so the sink looks the host up per meeting key.
+ *   <li>{@value #HOST_KEY} {@code STRING}: the {@code participant_key} (keyed pseudonym) of the meeting's host,
+ *       from the protected {@code participant_meeting} rows ({@link MeetingHosts}); null when no host is known.
+ *       Never an email or a name: governance keeps identities out of default outputs.
  * </ul>
  *
  * Tables are partitioned by day on {@value #MEETING_DATE} and clustered by {@value #MEETING_KEY}, {@value
@@ -106,26 +105,8 @@ public final class BigQueryTables {
     return dataset.tableSpec(table) + "$" + DECORATOR.format(day);
   }
 
-  /**
-   * The host of a meeting as {@value #HOST_KEY}: the manifest's host e-mail in lower case, else its host id,
-   * else its host name; null when the manifest names no host.
-   */
-  public static @Nullable String hostKey(@Nullable MeetingManifest manifest) {
-    if (manifest == null) {
-      return null;
-    }
-    if (present(manifest.hostEmail())) {
-      return manifest.hostEmail().strip().toLowerCase(Locale.ROOT);
-    }
-    if (present(manifest.hostId())) {
-      return manifest.hostId().strip();
-    }
-    return present(manifest.hostName()) ? manifest.hostName().strip() : null;
-  }
 
-  private static boolean present(@Nullable String s) {
-    return s != null && !s.isBlank();
-  }
+
 
   /**
    * The table's DDL in GoogleSQL, generated from {@link #tableSchema}: for people who provision the tables by

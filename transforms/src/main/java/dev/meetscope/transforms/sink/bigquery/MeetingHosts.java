@@ -1,6 +1,6 @@
 package dev.meetscope.transforms.sink.bigquery;
 
-import dev.meetscope.models.record.MeetingManifest;
+import dev.meetscope.models.record.ParticipantMeeting;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -15,33 +15,33 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * {@code meeting_key → host_key} from the parsed manifests ({@link BigQueryTables#hostKey}), as a map side
- * input for {@link WriteBigQuery#withHosts}. One small entry per meeting; meetings without a named host are
- * absent (their rows get a null host_key). Two folders of the same meeting key keep the smallest host key, so
- * the choice does not depend on bundle order.
+ * {@code meeting_key → host_key} as a map side input for {@link WriteBigQuery#withHosts}: the
+ * {@code participant_key} of the meeting's host from the job's protected {@code participant_meeting} rows, so
+ * host_key is the same keyed pseudonym as everywhere else and never an email or a name (docs/governance.md).
+ * One small entry per meeting; meetings without a known host are absent (their rows get a null host_key). When
+ * several people are marked host the smallest key wins, so the choice does not depend on bundle order.
  */
 public final class MeetingHosts
-    extends PTransform<PCollection<KV<String, MeetingManifest>>, PCollectionView<Map<String, String>>> {
+    extends PTransform<PCollection<ParticipantMeeting>, PCollectionView<Map<String, String>>> {
 
   public static MeetingHosts create() {
     return new MeetingHosts();
   }
 
   @Override
-  public PCollectionView<Map<String, String>> expand(PCollection<KV<String, MeetingManifest>> manifests) {
-    return manifests
+  public PCollectionView<Map<String, String>> expand(PCollection<ParticipantMeeting> people) {
+    return people
         .apply("HostKeys", ParDo.of(new HostKeyFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("OneHostPerMeeting", Combine.perKey(new Smallest()))
         .apply("AsMap", View.asMap());
   }
 
-  private static final class HostKeyFn extends DoFn<KV<String, MeetingManifest>, KV<String, String>> {
+  private static final class HostKeyFn extends DoFn<ParticipantMeeting, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<String, MeetingManifest> m, OutputReceiver<KV<String, String>> out) {
-      String host = BigQueryTables.hostKey(m.getValue());
-      if (m.getKey() != null && host != null) {
-        out.output(KV.of(m.getKey(), host));
+    public void process(@Element ParticipantMeeting p, OutputReceiver<KV<String, String>> out) {
+      if (Boolean.TRUE.equals(p.isHost()) && p.meetingKey() != null && p.participantKey() != null) {
+        out.output(KV.of(p.meetingKey(), p.participantKey()));
       }
     }
   }

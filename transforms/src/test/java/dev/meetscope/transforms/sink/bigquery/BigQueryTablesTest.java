@@ -1,14 +1,12 @@
 package dev.meetscope.transforms.sink.bigquery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
-import dev.meetscope.models.record.MeetingManifest;
 import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.Utterance;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
@@ -90,19 +88,6 @@ class BigQueryTablesTest {
     assertEquals("2026-03-02", row.get("meeting_date"));
     assertEquals("dana@example.com", row.get("host_key"));
     assertEquals(List.of("speaker_inferred"), row.get("flags"));
-  }
-
-  @Test
-  void theHostIsTheManifestsEmailElseIdElseName() {
-    assertEquals("dana.host@example.com", BigQueryTables.hostKey(manifest(" Dana.Host@Example.com ", "u-1", "Dana")));
-    assertEquals("u-1", BigQueryTables.hostKey(manifest(" ", "u-1", "Dana")));
-    assertEquals("Dana Host", BigQueryTables.hostKey(manifest(null, null, "Dana Host")));
-    assertNull(BigQueryTables.hostKey(manifest(null, null, null)));
-    assertNull(BigQueryTables.hostKey(null));
-  }
-
-  private static MeetingManifest manifest(String email, String id, String name) {
-    return new MeetingManifest("81234567890", "u==", "Weekly", name, email, id, null, 60, "UTC", null, null);
   }
 
   @Test

@@ -8,7 +8,7 @@ import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import dev.meetscope.models.record.DeadLetter;
-import dev.meetscope.models.record.MeetingManifest;
+import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.Utterance;
 import dev.meetscope.transforms.sink.bigquery.testing.DayPartitionJobService;
@@ -95,19 +95,25 @@ public class WriteBigQueryTest {
     return value instanceof Number n ? LocalDate.ofEpochDay(n.longValue()).toString() : String.valueOf(value);
   }
 
+  /** A protected participant row marked host: only its key reaches BigQuery as host_key. */
+  private static ParticipantMeeting host(String meeting, String key) {
+    return new ParticipantMeeting(meeting, key, null, null, true, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, "exact", List.of(), 1.0, "1.1.0");
+  }
+
   @Test
   public void aDaysRowsAreLoadedIntoItsPartitionWithTheRecordSchema() throws Exception {
     PCollectionView<Map<String, String>> hosts = p1
-        .apply("Manifests", Create.of(KV.of("m1", new MeetingManifest("81234567890", "m1", "Weekly", "Dana Host",
-                "Dana.Host@example.com", null, T0, 60, "UTC", null, null)))
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(MeetingManifest.class))))
+        .apply("People", Create.of(host("m1", "k-host-b"), host("m1", "k-host-a"))
+            .withCoder(RecordCoders.of(ParticipantMeeting.class)))
         .apply("Hosts", MeetingHosts.create());
     PCollection<DeadLetter> rejected = utterances(p1, utterance("m1", "hello"), utterance("m2", "hi"))
         .apply(loadUtterances(DAY).withHosts(hosts));
     PAssert.that(rejected).empty();
     p1.run().waitUntilFinish();
 
-    assertEquals(List.of("m1 2026-03-02 dana.host@example.com hello", "m2 2026-03-02 null hi"), rows("utterance"));
+    assertEquals(List.of("m1 2026-03-02 k-host-a hello", "m2 2026-03-02 null hi"), rows("utterance"));
     TableRow first = datasets.getAllRows(PROJECT, DATASET, "utterance").stream()
         .filter(r -> "m1".equals(r.get("meeting_key"))).findFirst().orElseThrow();
     assertEquals("2026-03-02 15:00:06.859 UTC", first.get("wall_time"));

@@ -1,0 +1,313 @@
+package dev.meetscope.runners.purge;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meetscope.models.governance.PersonPurge;
+import dev.meetscope.models.governance.PersonRef;
+import dev.meetscope.models.governance.Pseudonymizer;
+import dev.meetscope.models.governance.RetentionPolicy;
+import dev.meetscope.runners.cli.Command;
+import dev.meetscope.runners.cli.ExitCodes;
+import dev.meetscope.runners.cli.OptionArgs;
+import dev.meetscope.runners.cli.OptionArgs.Option;
+import dev.meetscope.runners.cli.UsageException;
+import dev.meetscope.transforms.governance.PseudonymKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * {@code meetscope purge}: retention by age ({@code --olderThanDays}, {@link RetentionPolicy}) and removal of
+ * one person from every written table ({@code --person}, {@link PersonPurge}), on a local or gs:// output
+ * folder. {@code run_audit} is never touched by either.
+ */
+public final class PurgeCommand implements Command {
+  private static final String NAME = "purge";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<Option> OPTIONS = List.of(
+      new Option("output", "out", "Output folder of the nightly job (local or gs://)."),
+      new Option("olderThanDays", null, "Delete dated outputs whose date D is older than N days: D < today − N "
+          + "(the day folders of nightly --date and meeting_date=/run_date=/week_start= partitions)."),
+      new Option("person", null, "Remove everything about one person: email, uid:…, ck:…, reg:…, name:… or a "
+          + "bare customer key or display name. Their rows go; their keys, names and emails leave other rows."),
+      new Option("pseudonymKey", null, "The key reference the outputs were written with (file:, env: or a "
+          + "Secret Manager name); needed with --person to find their participant_key."),
+      new Option("dryRun", "false", "Print what would change without changing anything."));
+
+  private final Clock clock;
+
+  public PurgeCommand() {
+    this(Clock.systemUTC());
+  }
+
+  /** For tests: the clock that defines "today". */
+  public PurgeCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String summary() {
+    return "Delete outputs older than N days, or everything about one person (--person)";
+  }
+
+  @Override
+  public void printHelp(PrintStream out) {
+    out.println("Usage: meetscope purge --output=DIR (--olderThanDays=N | --person=WHO --pseudonymKey=REF)");
+    out.println();
+    out.println("run_audit is never purged. See docs/governance.md §6.");
+    out.println();
+    out.println("Options:");
+    for (Option o : OPTIONS) {
+      out.println("  --" + o.name() + (o.defaultValue() == null ? "" : "=" + o.defaultValue()));
+      out.println("      " + o.help());
+    }
+    out.println();
+    out.println("Exit codes: 0 ok, 2 bad options, 1 internal error.");
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    OptionArgs options = new OptionArgs(OPTIONS).parse(NAME, args);
+    if (options.help()) {
+      printHelp(out);
+      return ExitCodes.OK;
+    }
+    String root = strip(absoluteIfLocal(options.required(NAME, "output")));
+    boolean dryRun = options.getBoolean(NAME, "dryRun");
+    if (!options.has("olderThanDays") && !options.has("person")) {
+      throw new UsageException("meetscope purge: say what to purge: --olderThanDays=N or --person=WHO");
+    }
+    FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+    List<String> files = listFiles(root);
+    if (options.has("olderThanDays")) {
+      RetentionPolicy policy;
+      try {
+        policy = new RetentionPolicy((int) options.getLong(NAME, "olderThanDays", 1, 100_000));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      LocalDate today = LocalDate.now(clock);
+      List<String> relative = files.stream().map(f -> f.substring(root.length() + 1)).toList();
+      List<String> delete = policy.toDelete(relative, today);
+      for (String f : delete) {
+        out.println((dryRun ? "would delete " : "deleted ") + f);
+      }
+      if (!dryRun && !delete.isEmpty()) {
+        List<ResourceId> ids = new ArrayList<>();
+        delete.forEach(f -> ids.add(FileSystems.matchNewResource(root + "/" + f, false)));
+        FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      }
+      out.printf("meetscope purge: %d files older than %d days (dated before %s)%s%n", delete.size(),
+          policy.days(), policy.oldestKept(today), dryRun ? ", dry run: nothing deleted" : " deleted");
+      files = listFiles(root);
+    }
+    if (options.has("person")) {
+      return purgePerson(root, files, options, dryRun, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private int purgePerson(String root, List<String> files, OptionArgs options, boolean dryRun, PrintStream out)
+      throws IOException {
+    String who = options.required(NAME, "person");
+    String keyRef = options.required(NAME, "pseudonymKey");
+    PersonRef ref;
+    Pseudonymizer keys;
+    try {
+      ref = PersonRef.parse(who);
+      keys = PseudonymKey.of(keyRef).pseudonymizer();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("meetscope purge: " + e.getMessage());
+    }
+    for (String f : files) {
+      if (f.endsWith(".parquet")) {
+        throw new UsageException("meetscope purge: --person rewrites JSON-lines outputs (nightly --sink=jsonl);"
+            + " " + f + " is Parquet, which purge cannot rewrite yet. Nothing was changed.");
+      }
+    }
+    List<String> tableFiles = files.stream().filter(PurgeCommand::purgeable).toList();
+    Set<String> meetingKeys = new TreeSet<>();
+    for (String f : tableFiles) {
+      for (Map<String, Object> row : rows(f)) {
+        if (row.get("meeting_key") instanceof String k) {
+          meetingKeys.add(k);
+        }
+      }
+    }
+    // Learn the names and emails the person used from the rows their reference finds (an email finds the
+    // participant rows, which name them), until nothing new is learned: then their chat lines and the
+    // mentions of their name in others' text go too.
+    List<PersonRef> refs = new ArrayList<>(List.of(ref));
+    PersonPurge purge = PersonPurge.of(keys, refs, meetingKeys);
+    for (int round = 0; round < 3; round++) {
+      Set<PersonRef> learned = new java.util.LinkedHashSet<>(refs);
+      for (String f : tableFiles) {
+        for (Map<String, Object> row : rows(f)) {
+          if (purge.matches(row)) {
+            addRef(learned, PersonRef.Kind.NAME, row.get("display_name"));
+            addRef(learned, PersonRef.Kind.NAME, row.get("original_name"));
+            addRef(learned, PersonRef.Kind.EMAIL, row.get("email"));
+          }
+        }
+      }
+      if (learned.size() == refs.size()) {
+        break;
+      }
+      refs = new ArrayList<>(learned);
+      purge = PersonPurge.of(keys, refs, meetingKeys);
+    }
+    int deletedRows = 0;
+    int rewritten = 0;
+    int deletedFiles = 0;
+    for (String f : tableFiles) {
+      String table = tableOf(root, f);
+      List<PersonPurge.RowDecision> decisions = new ArrayList<>();
+      boolean json = f.endsWith(".json");
+      List<Map<String, Object>> rows = json ? List.of(readObject(f)) : rows(f);
+      for (Map<String, Object> row : rows) {
+        PersonPurge.RowDecision d = purge.decide(table, row);
+        decisions.add(d);
+        deletedRows += d.action() == PersonPurge.RowAction.DELETE ? 1 : 0;
+      }
+      PersonPurge.FileAction action = PersonPurge.planFile(decisions);
+      if (action == PersonPurge.FileAction.UNCHANGED) {
+        continue;
+      }
+      String rel = f.substring(root.length() + 1);
+      out.println((dryRun ? "would " : "") + (action == PersonPurge.FileAction.DELETE ? "delete " : "rewrite ")
+          + rel);
+      if (dryRun) {
+        continue;
+      }
+      if (action == PersonPurge.FileAction.DELETE && !json) {
+        FileSystems.delete(List.of(FileSystems.matchNewResource(f, false)),
+            MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        deletedFiles++;
+      } else {
+        StringBuilder sb = new StringBuilder();
+        for (PersonPurge.RowDecision d : decisions) {
+          if (d.action() != PersonPurge.RowAction.DELETE) {
+            sb.append(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d.row())
+                : JSON.writeValueAsString(d.row())).append('\n');
+          }
+        }
+        replace(f, sb.toString());
+        rewritten++;
+      }
+    }
+    out.printf("meetscope purge: %d rows of the person deleted, %d files rewritten, %d files deleted%s. "
+            + "Add them to the --optOut file so the next run does not bring them back; deleted objects stay in "
+            + "bucket soft-delete and BigQuery time travel until those windows pass.%n",
+        deletedRows, rewritten, deletedFiles, dryRun ? " (dry run: nothing changed)" : "");
+    return ExitCodes.OK;
+  }
+
+  private static void addRef(Set<PersonRef> refs, PersonRef.Kind kind, Object value) {
+    if (value instanceof String v && !v.isBlank() && !v.equals(dev.meetscope.models.governance.Redactor.MARK)) {
+      refs.add(new PersonRef(kind, kind == PersonRef.Kind.EMAIL ? v.strip().toLowerCase(java.util.Locale.ROOT)
+          : v.strip()));
+    }
+  }
+
+  /** Table rows (JSON lines) and JSON documents such as _METRICS.json; run_audit is never touched. */
+  private static boolean purgeable(String path) {
+    return (path.endsWith(".jsonl") || path.endsWith(".json")) && !path.contains("/run_audit/");
+  }
+
+  /** The table a file belongs to: the nearest folder above it that is not a partition. */
+  static String tableOf(String root, String file) {
+    String[] parts = file.substring(root.length() + 1).split("/");
+    String name = parts[parts.length - 1];
+    int dash = name.indexOf('-');
+    if (dash > 0 && !name.startsWith("part-") && name.substring(0, dash).matches("[a-z_]+")) {
+      return name.substring(0, dash); // views/host/host_key=…/participant_meeting-00000-of-00001.jsonl
+    }
+    for (int i = parts.length - 2; i >= 0; i--) {
+      if (parts[i].indexOf('=') < 0 && !parts[i].matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+        return parts[i];
+      }
+    }
+    return "_root";
+  }
+
+  private static List<String> listFiles(String root) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (MatchResult r : FileSystems.match(List.of(root + "/**"), EmptyMatchTreatment.ALLOW)) {
+      if (r.status() != MatchResult.Status.OK) {
+        continue;
+      }
+      for (MatchResult.Metadata m : r.metadata()) {
+        if (!m.resourceId().isDirectory()) {
+          out.add(m.resourceId().toString());
+        }
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static List<Map<String, Object>> rows(String file) throws IOException {
+    if (!file.endsWith(".jsonl")) {
+      return List.of();
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String line : read(file).split("\n")) {
+      if (!line.isBlank()) {
+        rows.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> readObject(String file) throws IOException {
+    return JSON.readValue(read(file), new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  private static String read(String file) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Writes a sibling temporary object, then renames it over the file: a reader never sees half a file. */
+  private static void replace(String file, String content) throws IOException {
+    ResourceId target = FileSystems.matchNewResource(file, false);
+    ResourceId tmp = FileSystems.matchNewResource(file + ".purge-tmp", false);
+    try (OutputStream o = Channels.newOutputStream(FileSystems.create(tmp, MimeTypes.TEXT))) {
+      o.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+    FileSystems.rename(List.of(tmp), List.of(target));
+  }
+
+  private static String absoluteIfLocal(String path) {
+    return path.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") ? path
+        : java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+  }
+
+  private static String strip(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

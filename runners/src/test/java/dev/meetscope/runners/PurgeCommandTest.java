@@ -1,0 +1,78 @@
+package dev.meetscope.runners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meetscope.runners.purge.PurgeCommand;
+import dev.meetscope.runners.cli.ExitCodes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PurgeCommandTest {
+  private static final Clock APRIL_10 = Clock.fixed(Instant.parse("2026-04-10T03:00:00Z"), ZoneOffset.UTC);
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run purge(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] all = new String[args.length + 1];
+    all[0] = "purge";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int exit = new Meetscope(List.of(new PurgeCommand(APRIL_10))).run(all,
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Path file(Path root, String relative) throws IOException {
+    Path p = root.resolve(relative);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, "{}\n");
+  }
+
+  @Test
+  void olderThanDaysDeletesOldDaysAndKeepsTheAuditAndUndatedFiles(@TempDir Path out) throws IOException {
+    Path old = file(out, "2026-03-10/participant_meeting/part-00000-of-00001.jsonl");
+    Path oldMetrics = file(out, "2026-03-10/_METRICS.json");
+    Path kept = file(out, "2026-03-11/participant_meeting/part-00000-of-00001.jsonl");
+    Path audit = file(out, "run_audit/run_date=2026-01-01/20260101T000000Z-0000abcd.jsonl");
+    Path undated = file(out, "meeting/part-00000-of-00001.jsonl");
+
+    Run dry = purge("--output=" + out, "--olderThanDays=30", "--dryRun=true");
+    assertEquals(ExitCodes.OK, dry.exit(), dry.err());
+    assertTrue(Files.exists(old));
+    assertTrue(dry.out().contains("would delete 2026-03-10/_METRICS.json"), dry.out());
+
+    Run run = purge("--output=" + out, "--olderThanDays=30");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertFalse(Files.exists(old));
+    assertFalse(Files.exists(oldMetrics));
+    assertTrue(Files.exists(kept) && Files.exists(audit) && Files.exists(undated));
+    assertTrue(run.out().contains("2 files older than 30 days (dated before 2026-03-11) deleted"), run.out());
+  }
+
+  @Test
+  void optionsAreChecked(@TempDir Path out) throws IOException {
+    assertEquals(ExitCodes.BAD_OPTIONS, purge("--output=" + out).exit());
+    assertEquals(ExitCodes.BAD_OPTIONS, purge("--output=" + out, "--olderThanDays=0").exit());
+    Run noKey = purge("--output=" + out, "--person=ada@example.com");
+    assertEquals(ExitCodes.BAD_OPTIONS, noKey.exit());
+    assertTrue(noKey.err().contains("--pseudonymKey"), noKey.err());
+    file(out, "participant_meeting/part-00000-of-00001.parquet");
+    Path key = Files.writeString(out.resolve("k"), "0123456789abcdef0123456789abcdef");
+    Run parquet = purge("--output=" + out, "--person=ada@example.com", "--pseudonymKey=file:" + key);
+    assertEquals(ExitCodes.BAD_OPTIONS, parquet.exit());
+    assertTrue(parquet.err().contains("Parquet"), parquet.err());
+  }
+}
