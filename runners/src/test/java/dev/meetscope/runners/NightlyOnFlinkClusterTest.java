@@ -50,7 +50,7 @@ class NightlyOnFlinkClusterTest {
     long taskManagerPid;
     try {
       ByteArrayOutputStream log = new ByteArrayOutputStream();
-      Overview up = cluster.start(new ClusterConfig(new ClusterConfig.Settings(restPort, rpcPort, 2, "2048m",
+      Overview up = cluster.start(new ClusterConfig(new ClusterConfig.Settings(restPort, rpcPort, 2, "4096m",
           "1024m"), state), Duration.ofMinutes(3), new PrintStream(log, true, StandardCharsets.UTF_8));
       assertEquals(1, up.taskManagers(), up.describe());
       assertEquals(2, up.slotsTotal(), up.describe());
