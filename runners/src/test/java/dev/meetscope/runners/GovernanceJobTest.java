@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meetscope.models.governance.Pseudonymizer;
+import dev.meetscope.models.report.ManagerDigestPage;
 import dev.meetscope.runners.cli.ExitCodes;
 import java.io.IOException;
 import java.io.Reader;
@@ -148,6 +149,13 @@ class GovernanceJobTest {
     assertEquals(6, teamA.get(0).get("people").asInt());
     assertFalse(Files.exists(b.resolve("views/manager/manager_key="
         + rotated.participantKey("email:boss-b@example.com"))), "a team of 4 is suppressed");
+    // The manager digest pages follow the same suppression: team A's page, none for team B.
+    String digestA = Files.readString(b.resolve("reports/managers/" + ManagerDigestPage.fileName(
+        rotated.participantKey("email:boss-a@example.com"))));
+    assertTrue(digestA.contains("<h1>Team digest</h1>") && digestA.contains("<td>6</td>"), digestA);
+    assertFalse(digestA.contains("boss-a@example.com"));
+    assertFalse(Files.exists(b.resolve("reports/managers/" + ManagerDigestPage.fileName(
+        rotated.participantKey("email:boss-b@example.com")))), "no digest for a suppressed team");
     // Departments: Eng 6 is reported; Sales 4 and the 1 person without department are suppressed together.
     List<JsonNode> departments = jsonLines(b.resolve("views/people_ops/department_week"));
     assertEquals(1, departments.size(), departments.toString());

@@ -121,4 +121,18 @@ class ReportPagesTest {
     }
     return n;
   }
+
+  @Test
+  void aManagersDigestShowsTheTeamWeeksAndItsChart() {
+    String html = new ManagerDigestPage("k-boss-0123456789abcdef", List.of(
+        Map.of("week_start", "2026-03-09", "people", 6, "meetings", 14, "meeting_hours", 11.5,
+            "engagement_mean", 58.2, "speaking_pct_mean", 12.5),
+        Map.of("week_start", "2026-03-02", "people", 7, "meetings", 12, "meeting_hours", 9.25,
+            "engagement_mean", 61.0, "speaking_pct_mean", 14.0)), 5).render();
+    assertTrue(html.indexOf("2026-03-02") < html.indexOf("2026-03-09"), "weeks in order");
+    assertTrue(html.contains("fewer than 5 people"));
+    assertTrue(html.contains("k-boss-01234…"));
+    assertEquals(2, count(html, "<rect class=\"mark\""));
+    assertEquals("k-boss_1.html", ManagerDigestPage.fileName("k-boss/1"));
+  }
 }

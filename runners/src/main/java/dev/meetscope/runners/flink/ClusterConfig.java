@@ -25,7 +25,7 @@ public final class ClusterConfig {
   public record Settings(int restPort, int rpcPort, int slots, String taskManagerMemory,
       String jobManagerMemory) {
     public static Settings defaults() {
-      return new Settings(FlinkCluster.DEFAULT_REST_PORT, FlinkCluster.DEFAULT_RPC_PORT, 2, "2048m", "1024m");
+      return new Settings(FlinkCluster.DEFAULT_REST_PORT, FlinkCluster.DEFAULT_RPC_PORT, 2, "4096m", "1024m");
     }
   }
 

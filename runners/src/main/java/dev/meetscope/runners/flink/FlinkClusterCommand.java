@@ -27,7 +27,7 @@ public final class FlinkClusterCommand implements Command {
       new Option("rpcPort", String.valueOf(FlinkCluster.DEFAULT_RPC_PORT), "start: JobManager RPC port on"
           + " localhost."),
       new Option("slots", "2", "start: task slots of the TaskManager (also the default parallelism)."),
-      new Option("taskManagerMemory", "2048m", "start: total process memory of the TaskManager"
+      new Option("taskManagerMemory", "4096m", "start: total process memory of the TaskManager"
           + " (taskmanager.memory.process.size)."),
       new Option("jobManagerMemory", "1024m", "start: total process memory of the JobManager"
           + " (jobmanager.memory.process.size)."),

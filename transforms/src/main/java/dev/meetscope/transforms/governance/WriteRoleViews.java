@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meetscope.models.governance.GroupSuppression;
 import dev.meetscope.models.governance.InvalidOptionException;
 import dev.meetscope.models.governance.RoleViews;
+import dev.meetscope.models.report.ManagerDigestPage;
 import dev.meetscope.models.governance.Roster;
 import dev.meetscope.models.parse.TextDecoding;
 import dev.meetscope.models.record.ParticipantMeeting;
@@ -61,12 +62,14 @@ public final class WriteRoleViews extends PTransform<PCollection<ParticipantMeet
   private static final TupleTag<String> DEPARTMENT = new TupleTag<>() {};
 
   private final String root;
+  private final String reportsRoot;
   private final String rosterPath;
   private final int minGroupSize;
   private final PseudonymKey key;
 
-  private WriteRoleViews(String root, String rosterPath, int minGroupSize, PseudonymKey key) {
+  private WriteRoleViews(String root, String reportsRoot, String rosterPath, int minGroupSize, PseudonymKey key) {
     this.root = root;
+    this.reportsRoot = reportsRoot;
     this.rosterPath = rosterPath;
     this.minGroupSize = minGroupSize;
     this.key = key;
@@ -79,8 +82,8 @@ public final class WriteRoleViews extends PTransform<PCollection<ParticipantMeet
     if (path != null) {
       roster(path);
     }
-    String views = (output.endsWith("/") ? output : output + "/") + "views";
-    return new WriteRoleViews(views, path, minGroupSize, key);
+    String base = output.endsWith("/") ? output : output + "/";
+    return new WriteRoleViews(base + "views", base + "reports", path, minGroupSize, key);
   }
 
   /** Reads and checks a roster file; any problem is an option error. */
@@ -120,14 +123,46 @@ public final class WriteRoleViews extends PTransform<PCollection<ParticipantMeet
         .apply("GroupRowsByWeek", GroupByKey.create())
         .apply("AggregateWeeks", ParDo.of(new WeekFn(rosterPath, minGroupSize, key))
             .withOutputTags(MANAGER, TupleTagList.of(List.of(ORG, DEPARTMENT))));
-    weeks.get(MANAGER).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteManagerView", perFolder(root + "/manager", "manager_key=", "team_week"));
+    PCollection<KV<String, String>> managerWeeks = weeks.get(MANAGER)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    managerWeeks.apply("WriteManagerView", perFolder(root + "/manager", "manager_key=", "team_week"));
+    // The managers' HTML digests (docs/reports.md) from the same, already suppressed, team-weeks.
+    managerWeeks
+        .apply("GroupWeeksByManager", GroupByKey.create())
+        .apply("WriteManagerDigests", ParDo.of(new DigestFn(reportsRoot + "/managers/", minGroupSize)));
     weeks.get(ORG).setCoder(StringUtf8Coder.of()).apply("WriteOrgWeek", TextIO.write()
         .to(root + "/people_ops/org_week/part").withShardNameTemplate("-SSSSS-of-NNNNN").withSuffix(".jsonl"));
     weeks.get(DEPARTMENT).setCoder(StringUtf8Coder.of()).apply("WriteDepartmentWeek", TextIO.write()
         .to(root + "/people_ops/department_week/part").withShardNameTemplate("-SSSSS-of-NNNNN")
         .withSuffix(".jsonl"));
     return PDone.in(rows.getPipeline());
+  }
+
+  /** Renders one manager's digest page from their team-week rows and writes it (a rerun overwrites it). */
+  static final class DigestFn extends DoFn<KV<String, Iterable<String>>, Void> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String folder;
+    private final int minGroupSize;
+
+    DigestFn(String folder, int minGroupSize) {
+      this.folder = folder;
+      this.minGroupSize = minGroupSize;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<String>> manager) throws java.io.IOException {
+      List<Map<String, Object>> weeks = new java.util.ArrayList<>();
+      for (String json : manager.getValue()) {
+        weeks.add(JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+      }
+      String html = new ManagerDigestPage(manager.getKey(), weeks, minGroupSize).render();
+      org.apache.beam.sdk.io.fs.ResourceId file = org.apache.beam.sdk.io.FileSystems.matchNewResource(
+          folder + ManagerDigestPage.fileName(manager.getKey()), false);
+      try (java.io.OutputStream out = java.nio.channels.Channels.newOutputStream(
+          org.apache.beam.sdk.io.FileSystems.create(file, "text/html"))) {
+        out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
   }
 
   private static FileIO.Write<String, KV<String, String>> perFolder(String folder, String prefix, String table) {
