@@ -34,7 +34,9 @@ class NightlyBatchJobTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static void run(Path output, String pattern, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input=unused", "--output=" + output, "--sink=jsonl"));
+    // The fixtures carry no consent flags: pilot mode, as the demo runs them.
+    List<String> args = new ArrayList<>(List.of("--input=unused", "--output=" + output, "--sink=jsonl",
+        "--consentMode=all"));
     args.addAll(List.of(extra));
     NightlyOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation()
         .as(NightlyOptions.class);

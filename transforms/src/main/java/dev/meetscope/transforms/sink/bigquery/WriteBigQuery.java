@@ -300,7 +300,9 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
     public void process(ProcessContext c) {
       T record = c.element();
       Row plain = dev.meetscope.transforms.schema.RecordSchemaProvider.toRow(record);
-      String meetingKey = plain.getString(BigQueryTables.MEETING_KEY);
+      // Per-person tables spanning meetings (person_week) have no meeting key and no host.
+      String meetingKey = plain.getSchema().hasField(BigQueryTables.MEETING_KEY)
+          ? plain.getString(BigQueryTables.MEETING_KEY) : null;
       String host = null;
       if (hosts != null && meetingKey != null) {
         host = c.sideInput(hosts).get(meetingKey);
