@@ -105,7 +105,7 @@ class NightlyBigQueryTest {
     // host_key is the host's keyed participant_key, never an email or a name.
     Set<String> hostKeys = new TreeSet<>();
     for (TableRow r : datasets.getAllRows(PROJECT, DATASET, "participant_meeting")) {
-      if (Boolean.TRUE.equals(r.get("is_host"))) {
+      if (Boolean.parseBoolean(String.valueOf(r.get("is_host")))) {
         hostKeys.add(String.valueOf(r.get("participant_key")));
       }
     }
