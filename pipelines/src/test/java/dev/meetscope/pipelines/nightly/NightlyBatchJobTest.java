@@ -140,8 +140,9 @@ class NightlyBatchJobTest {
         "3", "00:00:16.000 --> 00:00:18.000", "Ada Example: 👍", ""), StandardCharsets.UTF_8);
     Path out = dir.resolve("out");
     // PCFG with a 1 ms budget per parse and no run-on split below 60 tokens: the 39-token sentence cannot finish.
+    // --includeIdentities: the checks below follow speakers by name (by default labels are keyed pseudonyms).
     run(out, dir.resolve("in") + "/*/*", "--parser=pcfg", "--runOnTokens=60", "--parseTimeoutMs=1",
-        "--sentimentCacheSize=0");
+        "--sentimentCacheSize=0", "--includeIdentities=true");
 
     // The long sentence always fails; on a busy machine a short one may miss 1 ms too. Each failure is one
     // nlp dead letter, and the utterance it belongs to keeps a null sentiment.
