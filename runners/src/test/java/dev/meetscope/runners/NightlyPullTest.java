@@ -112,7 +112,9 @@ class NightlyPullTest {
     String base = "http://127.0.0.1:" + zoom.getAddress().getPort();
     List<String> a = new ArrayList<>(List.of("nightly", "--pull", "--date=yesterday",
         "--input=" + dir.resolve("landing"), "--output=" + dir.resolve("tables"), "--sink=jsonl",
-        "--apiBase=" + base + "/v2", "--oauthBase=" + base));
+        "--apiBase=" + base + "/v2", "--oauthBase=" + base,
+        // The pulled meeting.json carries no consent flag: pilot mode, and the includes to check it by name.
+        "--consentMode=all", "--includeIdentities=true"));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }
