@@ -79,7 +79,8 @@ class NightlyOnFlinkClusterTest {
       for (String table : NightlyJobTest.TABLES) {
         List<String> expected = NightlyJobTest.rows(direct, table).stream().sorted().toList();
         assertEquals(expected, NightlyJobTest.rows(flink, table).stream().sorted().toList(), table);
-        if (!table.equals("meeting_event")) {
+        // meeting_event: this input has no webhook captures; meeting_anomaly: no meeting here is unusual.
+        if (!table.equals("meeting_event") && !table.equals("meeting_anomaly")) {
           assertFalse(expected.isEmpty(), table);
         }
       }
