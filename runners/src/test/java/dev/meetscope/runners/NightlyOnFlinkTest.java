@@ -29,7 +29,8 @@ class NightlyOnFlinkTest {
     for (String table : NightlyJobTest.TABLES) {
       List<String> expected = NightlyJobTest.rows(direct, table).stream().sorted().toList();
       assertEquals(expected, NightlyJobTest.rows(flink, table).stream().sorted().toList(), table);
-      if (!table.equals("meeting_event")) {
+      // meeting_event: the fixtures hold no webhook captures; meeting_anomaly: none of their meetings is unusual.
+      if (!table.equals("meeting_event") && !table.equals("meeting_anomaly")) {
         assertFalse(expected.isEmpty(), table);
       }
     }

@@ -75,4 +75,35 @@ class PurgeCommandTest {
     assertEquals(ExitCodes.BAD_OPTIONS, parquet.exit());
     assertTrue(parquet.err().contains("Parquet"), parquet.err());
   }
+
+  @Test
+  void personPurgeDeletesTheReportPagesOfTheirMeetingsAndPagesNamingThem(@TempDir Path out) throws IOException {
+    Path key = Files.writeString(out.resolve("k"), "0123456789abcdef0123456789abcdef");
+    String theirKey = dev.meetscope.transforms.governance.PseudonymKey.of("file:" + key).pseudonymizer()
+        .participantKey("email:ada@example.com");
+    Path root = out.resolve("o");
+    Path rows = root.resolve("participant_meeting/part-00000-of-00001.jsonl");
+    Files.createDirectories(rows.getParent());
+    Files.writeString(rows, "{\"meeting_key\":\"m1\",\"participant_key\":\"" + theirKey + "\"}\n"
+        + "{\"meeting_key\":\"m1\",\"participant_key\":\"someone-else\"}\n");
+    Path theirMeeting = Files.writeString(Files.createDirectories(root.resolve("reports/meetings"))
+        .resolve("m1.html"), "<td>Person 1</td><td>12.0</td>");
+    // Named with an escaped apostrophe in another meeting's page (identities on): found all the same.
+    Path naming = Files.writeString(root.resolve("reports/meetings/m2.html"),
+        "<td>O&#39;Neil, ada@EXAMPLE.com</td>");
+    Path other = Files.writeString(root.resolve("reports/meetings/m3.html"), "<td>Person 1</td>");
+    Path index = Files.writeString(root.resolve("reports/index.html"), "<a href=\"meetings/m3.html\">m3</a>");
+
+    Run dry = purge("--output=" + root, "--person=ada@example.com", "--pseudonymKey=file:" + key, "--dryRun=true");
+    assertEquals(ExitCodes.OK, dry.exit(), dry.err());
+    assertTrue(dry.out().contains("would delete reports/meetings/m1.html"), dry.out());
+    assertTrue(Files.exists(theirMeeting));
+
+    Run run = purge("--output=" + root, "--person=ada@example.com", "--pseudonymKey=file:" + key);
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertFalse(Files.exists(theirMeeting), run.out());
+    assertFalse(Files.exists(naming), run.out());
+    assertTrue(Files.exists(other) && Files.exists(index), run.out());
+    assertEquals("{\"meeting_key\":\"m1\",\"participant_key\":\"someone-else\"}\n", Files.readString(rows));
+  }
 }

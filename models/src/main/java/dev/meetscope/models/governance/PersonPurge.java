@@ -110,6 +110,22 @@ public final class PersonPurge {
     return isPersonRow(row);
   }
 
+  /**
+   * True when free text (a report page's visible text, say) mentions the person: one of their keys, names
+   * or emails, matched as the redactor matches them in chat and transcript text.
+   */
+  public boolean mentions(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    for (String key : keys) {
+      if (key != null && text.contains(key)) {
+        return true;
+      }
+    }
+    return !text.equals(redactor.redact(text));
+  }
+
   /** The participant keys looked for (to pass as the {@code @keys} parameter of the BigQuery DML). */
   public Set<String> participantKeys() {
     return keys;

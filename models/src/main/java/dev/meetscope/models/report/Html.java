@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Escaping and number formats shared by the report pages. */
-final class Html {
+public final class Html {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -30,6 +30,32 @@ final class Html {
         default -> b.append(c);
       }
     }
+    return b.toString();
+  }
+
+  /**
+   * The page with the entities {@link #esc} writes (and numeric ones) decoded, tags and attributes kept, so
+   * a search finds a name however it was escaped. Used to ask whether a written page mentions someone (purge).
+   */
+  public static String decodeEntities(String html) {
+    String text = html;
+    StringBuilder b = new StringBuilder(text.length());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
+        .matcher(text);
+    while (m.find()) {
+      String e = m.group(1);
+      String decoded = switch (e) {
+        case "lt" -> "<";
+        case "gt" -> ">";
+        case "amp" -> "&";
+        case "quot" -> "\"";
+        case "apos" -> "'";
+        default -> new String(Character.toChars(e.startsWith("#x")
+            ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+      };
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(decoded));
+    }
+    m.appendTail(b);
     return b.toString();
   }
 

@@ -154,7 +154,8 @@ public final class BenchNightly implements Command {
       cmd.addAll(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores));
     } else {
       // The Direct runner's immutability and encodability checks are for tests, not for speed.
-      cmd.addAll(List.of("--runner=DirectRunner", "--enforceImmutability=false", "--enforceEncodability=false"));
+      cmd.add("--runner=DirectRunner");
+      cmd.addAll(dev.meetscope.runners.cli.DirectRunnerChecks.OFF);
     }
     Path log = work.resolve("run-" + meetings + "-" + label + ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

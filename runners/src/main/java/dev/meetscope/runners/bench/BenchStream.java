@@ -98,7 +98,7 @@ public final class BenchStream {
     List<String> opts = new ArrayList<>(List.of("--input=" + events, "--output=" + output, "--sink=jsonl",
         "--maxIdle=" + maxIdle, "--pollInterval=200ms", "--flushInterval=2s", "--streaming=true"));
     if (beam.stream().noneMatch(a -> a.startsWith("--runner="))) {
-      opts.addAll(List.of("--enforceImmutability=false", "--enforceEncodability=false"));
+      opts.addAll(dev.meetscope.runners.cli.DirectRunnerChecks.OFF);
     }
     opts.addAll(beam);
     opts = new ArrayList<>(List.of(StreamCommand.withDefaults(opts.toArray(String[]::new))));

@@ -8,6 +8,7 @@ import dev.meetscope.pipelines.nightly.NightlyBatch;
 import dev.meetscope.pipelines.nightly.NightlyOptions;
 import dev.meetscope.pipelines.nlp.NlpOptions;
 import dev.meetscope.runners.cli.Command;
+import dev.meetscope.runners.cli.DirectRunnerChecks;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.InputResolver;
 import dev.meetscope.runners.cli.OptionsHelp;
@@ -470,6 +471,7 @@ public final class NightlyCommand implements Command {
         list.add("--consentMode=all");
       }
     }
+    DirectRunnerChecks.offUnlessGiven(list);
     return list.toArray(String[]::new);
   }
 

@@ -1,5 +1,7 @@
 package dev.meetscope.runners.purge;
 
+import dev.meetscope.models.report.Html;
+import dev.meetscope.models.report.MeetingPage;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meetscope.models.governance.PersonPurge;
@@ -42,6 +44,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 public final class PurgeCommand implements Command {
   private static final String NAME = "purge";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Where the nightly job writes meeting pages, relative to its output folder (WriteReports). */
+  static final String REPORT_MEETINGS = "reports/meetings/";
   private static final List<Option> OPTIONS = List.of(
       new Option("output", "out", "Output folder of the nightly job (local or gs://)."),
       new Option("olderThanDays", null, "Delete dated outputs whose date D is older than N days: D < today − N "
@@ -182,6 +186,7 @@ public final class PurgeCommand implements Command {
     int deletedRows = 0;
     int rewritten = 0;
     int deletedFiles = 0;
+    Set<String> theirMeetings = new TreeSet<>();
     for (String f : tableFiles) {
       String table = tableOf(root, f);
       List<PersonPurge.RowDecision> decisions = new ArrayList<>();
@@ -190,7 +195,12 @@ public final class PurgeCommand implements Command {
       for (Map<String, Object> row : rows) {
         PersonPurge.RowDecision d = purge.decide(table, row);
         decisions.add(d);
-        deletedRows += d.action() == PersonPurge.RowAction.DELETE ? 1 : 0;
+        if (d.action() == PersonPurge.RowAction.DELETE) {
+          deletedRows++;
+          if (row.get("meeting_key") instanceof String k) {
+            theirMeetings.add(k);
+          }
+        }
       }
       PersonPurge.FileAction action = PersonPurge.planFile(decisions);
       if (action == PersonPurge.FileAction.UNCHANGED) {
@@ -216,6 +226,26 @@ public final class PurgeCommand implements Command {
         }
         replace(f, sb.toString());
         rewritten++;
+      }
+    }
+    // Report pages are rendered from rows that are gone now: a meeting page of a meeting they were in shows
+    // their figures even under "Person N", and any page may name them. Such pages are deleted, not patched;
+    // the next nightly run renders them again from the purged inputs.
+    Set<String> theirPages = new TreeSet<>();
+    theirMeetings.forEach(k -> theirPages.add(REPORT_MEETINGS + MeetingPage.fileName(k)));
+    for (String f : files) {
+      if (!f.endsWith(".html")) {
+        continue;
+      }
+      String rel = f.substring(root.length() + 1);
+      if (!theirPages.contains(rel) && !purge.mentions(Html.decodeEntities(read(f)))) {
+        continue;
+      }
+      out.println((dryRun ? "would delete " : "delete ") + rel + " (report page about the person)");
+      if (!dryRun) {
+        FileSystems.delete(List.of(FileSystems.matchNewResource(f, false)),
+            MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        deletedFiles++;
       }
     }
     out.printf("meetscope purge: %d rows of the person deleted, %d files rewritten, %d files deleted%s. "

@@ -7,6 +7,7 @@ import dev.meetscope.pipelines.streaming.StreamPlan;
 import dev.meetscope.pipelines.streaming.StreamingOptions;
 import dev.meetscope.pipelines.streaming.TownHallStreaming;
 import dev.meetscope.runners.cli.Command;
+import dev.meetscope.runners.cli.DirectRunnerChecks;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
 import dev.meetscope.runners.cli.OptionsHelp;
@@ -143,6 +144,7 @@ public final class StreamCommand implements Command {
     if (list.stream().noneMatch(a -> a.startsWith("--streaming"))) {
       list.add("--streaming=true");
     }
+    DirectRunnerChecks.offUnlessGiven(list);
     boolean flink = list.stream().anyMatch(a -> a.startsWith("--runner=") && a.contains("Flink"));
     if (flink) {
       if (list.stream().noneMatch(a -> a.startsWith("--checkpointingInterval="))) {

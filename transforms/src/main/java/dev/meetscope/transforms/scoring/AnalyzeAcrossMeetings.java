@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -46,7 +47,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * PARTICIPANTS ─ hosts ─┐
  * MEETINGS ─────────────┴ JoinHosts ─ facts ─┬─ GroupBySeries ─ SeriesTrend ─ SERIES
  *                                            └─ GroupRun (one key) ─ FindAnomalies ─ ANOMALIES
- * PARTICIPANTS + meeting starts (side input) ─ GroupByPersonWeek ─ RollUpWeeks ─ PERSON_WEEKS
+ * PARTICIPANTS + meeting starts (side input) ─ GroupByWeekBucket (week × 16 person buckets) ─ RollUpWeeks (per person) ─ PERSON_WEEKS
  * </pre>
  * Anomalies compare every meeting with every other, so the run's meeting facts (a few numbers each) meet under
  * one key; a day of even 100,000 meetings is a few MB there.
@@ -121,14 +122,8 @@ public final class AnalyzeAcrossMeetings extends PTransform<PCollectionTuple, PC
         .apply("KeyByPersonWeek", ParDo.of(new KeyByPersonWeekFn(starts)).withSideInputs(starts))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(),
             RecordCoders.of(ParticipantMeeting.class))))
-        .apply("GroupByPersonWeek", GroupByKey.create())
-        .apply("RollUpWeeks", MapElements.into(TypeDescriptor.of(PersonWeek.class))
-            .via((KV<String, Iterable<KV<Long, ParticipantMeeting>>> kv) -> {
-              String[] personWeek = kv.getKey().split("\u0000", 2);
-              List<Attended> attended = new ArrayList<>();
-              kv.getValue().forEach(a -> attended.add(new Attended(Instant.ofEpochMilli(a.getKey()), a.getValue())));
-              return Longitudinal.personWeek(personWeek[0], personWeek[1], attended, metricsVersion);
-            }))
+        .apply("GroupByWeekBucket", GroupByKey.create())
+        .apply("RollUpWeeks", ParDo.of(new RollUpWeeksFn(metricsVersion)))
         .setCoder(RecordCoders.of(PersonWeek.class));
 
     return PCollectionTuple.of(SERIES, series).and(ANOMALIES, anomalies).and(PERSON_WEEKS, weeks);
@@ -155,6 +150,36 @@ public final class AnalyzeAcrossMeetings extends PTransform<PCollectionTuple, PC
   }
 
   /** Keys a person's row by person and ISO week of its meeting's start; rows of unknown start have no week. */
+  /**
+   * People are grouped by ISO week and one of {@value #PERSON_BUCKETS} hash buckets of their key, then rolled up
+   * per person inside the bucket: a 10,000-person week makes 16 groups, not 10,000. Runners that make a bundle
+   * per key (the Direct runner) pay for every group in every later step; {@code String.hashCode} is the same
+   * on every JVM, so a rerun groups alike.
+   */
+  static final int PERSON_BUCKETS = 16;
+
+  /** One {@link PersonWeek} per person in a (week, bucket) group. */
+  static final class RollUpWeeksFn extends DoFn<KV<String, Iterable<KV<Long, ParticipantMeeting>>>, PersonWeek> {
+    private final String metricsVersion;
+
+    RollUpWeeksFn(String metricsVersion) {
+      this.metricsVersion = metricsVersion;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<Long, ParticipantMeeting>>> group,
+        OutputReceiver<PersonWeek> out) {
+      String week = group.getKey().substring(0, group.getKey().indexOf('\u0000'));
+      Map<String, List<Attended>> byPerson = new TreeMap<>();
+      for (KV<Long, ParticipantMeeting> a : group.getValue()) {
+        byPerson.computeIfAbsent(a.getValue().participantKey(), k -> new ArrayList<>())
+            .add(new Attended(Instant.ofEpochMilli(a.getKey()), a.getValue()));
+      }
+      byPerson.forEach((person, attended) -> out.output(
+          Longitudinal.personWeek(person, week, attended, metricsVersion)));
+    }
+  }
+
   static final class KeyByPersonWeekFn extends DoFn<ParticipantMeeting, KV<String, KV<Long, ParticipantMeeting>>> {
     private final PCollectionView<Map<String, Instant>> starts;
 
@@ -168,7 +193,8 @@ public final class AnalyzeAcrossMeetings extends PTransform<PCollectionTuple, PC
       Instant start = c.sideInput(starts).get(p.meetingKey());
       String week = Longitudinal.isoWeek(start);
       if (week != null && p.participantKey() != null) {
-        out.output(KV.of(p.participantKey() + "\u0000" + week, KV.of(start.toEpochMilli(), p)));
+        String bucket = Integer.toString(Math.floorMod(p.participantKey().hashCode(), PERSON_BUCKETS));
+        out.output(KV.of(week + "\u0000" + bucket, KV.of(start.toEpochMilli(), p)));
       }
     }
   }

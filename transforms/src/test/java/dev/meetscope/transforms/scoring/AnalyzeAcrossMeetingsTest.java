@@ -48,6 +48,14 @@ public class AnalyzeAcrossMeetingsTest {
     }
     meetings.add(meeting("adhoc", null, 1, 4, null));
     people.add(person("adhoc", "ada-key", true, 90.0));
+    // 40 more people in one meeting of each week: person-weeks are grouped in hash buckets, so several people
+    // share a group and must still come out one row each.
+    List<String> everyone = new ArrayList<>(List.of("host-key", "ada-key"));
+    for (int i = 0; i < 40; i++) {
+      everyone.add("p" + i);
+      people.add(person("m1", "p" + i, false, i));
+      people.add(person("m7", "p" + i, false, 40 - i));
+    }
 
     PCollectionTuple in = PCollectionTuple
         .of(ScoreMeetings.MEETINGS, pipeline.apply("Meetings",
@@ -68,7 +76,7 @@ public class AnalyzeAcrossMeetingsTest {
     PAssert.that(out.get(AnalyzeAcrossMeetings.ANOMALIES)).containsInAnyOrder(anomalies);
 
     List<PersonWeek> weeks = new ArrayList<>();
-    for (String person : List.of("host-key", "ada-key")) {
+    for (String person : everyone) {
       for (String week : List.of("2026-W10", "2026-W11")) {
         List<Attended> attended = new ArrayList<>();
         for (ParticipantMeeting p : people) {
