@@ -1,5 +1,8 @@
 package dev.meetscope.transforms.streaming;
 
+import dev.meetscope.models.parse.InputFormat;
+import dev.meetscope.models.parse.webhook.WebhookEventReader;
+import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.transforms.schema.RecordCoders;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient.PubsubClientFactory;
@@ -19,11 +22,14 @@ import org.joda.time.Instant;
  * = the raw body, attributes {@code request_id}, {@code event}, {@code event_ts}. The element timestamp is
  * {@code event_ts} (event time from the payload; Beam's reader estimates the watermark from it), and
  * {@code request_id} is Pub/Sub's id attribute, so a runner that supports it (Dataflow) drops redeliveries
- * itself; the pipeline de-duplicates by request id anyway. Every message must carry {@code event_ts}.
+ * itself; the pipeline de-duplicates by request id anyway. A message without a parseable {@code event_ts}
+ * becomes a {@value #NO_EVENT_TS} dead letter ({@link EventTimeAttributeClientFactory}) instead of stopping the
+ * job.
  */
 public final class ReadPubsubEvents extends PTransform<PBegin, PCollection<ParsedDelivery>> {
   public static final String ID_ATTRIBUTE = "request_id";
   public static final String TIMESTAMP_ATTRIBUTE = "event_ts";
+  public static final String NO_EVENT_TS = "STREAM_NO_EVENT_TS";
 
   private final String subscription;
   private final @Nullable PubsubClientFactory clientFactory;
@@ -59,13 +65,12 @@ public final class ReadPubsubEvents extends PTransform<PBegin, PCollection<Parse
         .fromSubscription(subscription)
         .withIdAttribute(ID_ATTRIBUTE)
         .withTimestampAttribute(TIMESTAMP_ATTRIBUTE);
-    PubsubClientFactory factory = clientFactory;
+    PubsubClientFactory factory = new EventTimeAttributeClientFactory(
+        clientFactory != null ? clientFactory : PubsubJsonClient.FACTORY);
     if (maxIdleMs > 0) {
-      factory = new IdleStopPubsubClientFactory(factory != null ? factory : PubsubJsonClient.FACTORY, maxIdleMs);
+      factory = new IdleStopPubsubClientFactory(factory, maxIdleMs);
     }
-    if (factory != null) {
-      read = read.withClientFactory(factory);
-    }
+    read = read.withClientFactory(factory);
     return begin
         .apply("ReadPubsub", read)
         .apply("ParseMessages", ParDo.of(new ParseMessageFn(subscription)))
@@ -87,6 +92,14 @@ public final class ReadPubsubEvents extends PTransform<PBegin, PCollection<Parse
       String body = new String(message.getPayload(), StandardCharsets.UTF_8);
       String requestId = message.getAttribute(ID_ATTRIBUTE);
       String source = "pubsub:" + subscription + "#" + message.getMessageId();
+      String problem = message.getAttribute(EventTimeAttributeClientFactory.PROBLEM_ATTRIBUTE);
+      if (problem != null) {
+        out.output(ParsedDelivery.of(new DeadLetter(null, DeliveryParser.STAGE, InputFormat.WEBHOOK_EVENTS.id(),
+            source, 1L, null, NO_EVENT_TS, "The Pub/Sub message's " + TIMESTAMP_ATTRIBUTE + " attribute is " + problem
+                + ": the relay sets it to the event's time (ms since the epoch); without it the event cannot be"
+                + " placed in event time.", WebhookEventReader.redacted(body))));
+        return;
+      }
       for (DeliveryParser.Timed t : parser.parse(body, source, 1, requestId)) {
         // event_ts is the message timestamp already; an event may only move forward from it.
         Instant at = t.eventTime() == null || t.eventTime().toEpochMilli() < timestamp.getMillis()

@@ -87,6 +87,14 @@ public class PubsubWiringTest {
     return IncomingMessage.of(m, eventTs, 0, "ack-" + messageId, messageId);
   }
 
+  private static IncomingMessage withEventTs(IncomingMessage m, @Nullable String eventTs) {
+    com.google.pubsub.v1.PubsubMessage.Builder b = m.message().toBuilder().removeAttributes("event_ts");
+    if (eventTs != null) {
+      b.putAttributes("event_ts", eventTs);
+    }
+    return IncomingMessage.of(b.build(), m.timestampMsSinceEpoch(), 0, m.ackId(), m.recordId());
+  }
+
   private static String joinBody(String user, String userId, long eventTs) {
     return "{\"payload\":{\"account_id\":\"Acc1\",\"object\":{\"uuid\":\"" + UUID + "\",\"id\":\"81234567890\","
         + "\"participant\":{\"user_id\":\"" + userId + "\",\"user_name\":\"" + user + "\",\"join_time\":"
@@ -98,7 +106,11 @@ public class PubsubWiringTest {
     List<IncomingMessage> incoming = List.of(
         message(joinBody("Ada Example", "101", T0 + 1_000), "rid-1", T0 + 1_000, "m1"),
         message(joinBody("Grace Sample", "102", T0 + 2_000), "rid-2", T0 + 2_000, "m2"),
-        message("{\"payload\":{\"object\":", "rid-3", T0 + 3_000, "m3"));
+        message("{\"payload\":{\"object\":", "rid-3", T0 + 3_000, "m3"),
+        // Published by something other than the relay: no event_ts, or one that is not a time. Each becomes a
+        // dead letter; Beam's own client would throw and stop the job.
+        withEventTs(message(joinBody("Lin Other", "103", T0 + 4_000), "rid-4", T0 + 4_000, "m4"), null),
+        withEventTs(message(joinBody("Lin Other", "103", T0 + 5_000), "rid-5", T0 + 5_000, "m5"), "yesterday"));
     try (PubsubTestClientFactory factory = PubsubTestClient.createFactoryForPull(CLOCK,
         PubsubClient.subscriptionPathFromPath(SUBSCRIPTION), 60, incoming)) {
       PCollection<ParsedDelivery> read = pipeline.apply(ReadPubsubEvents.fromSubscription(SUBSCRIPTION)
@@ -114,7 +126,9 @@ public class PubsubWiringTest {
           .containsInAnyOrder(
               UUID + " Ada Example rid-1 @1000 pubsub:" + SUBSCRIPTION + "#m1",
               UUID + " Grace Sample rid-2 @2000 pubsub:" + SUBSCRIPTION + "#m2",
-              "WH_BAD_JSON pubsub:" + SUBSCRIPTION + "#m3");
+              "WH_BAD_JSON pubsub:" + SUBSCRIPTION + "#m3",
+              "STREAM_NO_EVENT_TS pubsub:" + SUBSCRIPTION + "#m4",
+              "STREAM_NO_EVENT_TS pubsub:" + SUBSCRIPTION + "#m5");
       pipeline.run().waitUntilFinish();
     }
   }
