@@ -3,6 +3,9 @@
 -- the record's columns, then meeting_date (the partition, the run's --date) and host_key.
 -- Replace my-project.meetscope with your project and dataset, e.g.
 --   sed 's/my-project\.meetscope/acme-analytics.meetscope/' docs/bigquery.sql | bq query --use_legacy_sql=false
+-- Partitions never expire. With --retentionDays=N the sink creates missing tables with that partition
+-- expiry; it never changes an existing table's, so run each table's commented ALTER TABLE
+-- below with N (also to change or set the retention later).
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.participant_session` (
   `meeting_key` STRING,
@@ -33,6 +36,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.participant_session` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.participant_session` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.utterance` (
   `meeting_key` STRING,
@@ -53,6 +57,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.utterance` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.utterance` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.chat_message` (
   `meeting_key` STRING,
@@ -77,6 +82,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.chat_message` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.chat_message` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_event` (
   `meeting_key` STRING,
@@ -111,6 +117,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_event` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.meeting_event` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.participant_meeting` (
   `meeting_key` STRING,
@@ -161,6 +168,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.participant_meeting` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.participant_meeting` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting` (
   `meeting_key` STRING,
@@ -199,6 +207,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.meeting` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_timeline` (
   `meeting_key` STRING,
@@ -221,6 +230,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_timeline` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.meeting_timeline` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.utterance_sentiment` (
   `meeting_key` STRING,
@@ -242,6 +252,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.utterance_sentiment` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.utterance_sentiment` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_topic` (
   `meeting_key` STRING,
@@ -259,6 +270,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_topic` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.meeting_topic` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.action_item` (
   `meeting_key` STRING,
@@ -281,6 +293,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.action_item` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.action_item` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.score_component` (
   `meeting_key` STRING,
@@ -297,6 +310,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.score_component` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.score_component` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.series_trend` (
   `meeting_id` STRING,
@@ -318,6 +332,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.series_trend` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.series_trend` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_anomaly` (
   `meeting_key` STRING,
@@ -334,6 +349,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.meeting_anomaly` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.meeting_anomaly` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.person_week` (
   `participant_key` STRING,
@@ -349,6 +365,7 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.person_week` (
 )
 PARTITION BY meeting_date
 CLUSTER BY participant_key;
+-- ALTER TABLE `my-project.meetscope.person_week` SET OPTIONS (partition_expiration_days = N);
 
 CREATE TABLE IF NOT EXISTS `my-project.meetscope.dead_letter` (
   `meeting_key` STRING,
@@ -365,3 +382,4 @@ CREATE TABLE IF NOT EXISTS `my-project.meetscope.dead_letter` (
 )
 PARTITION BY meeting_date
 CLUSTER BY meeting_key, host_key;
+-- ALTER TABLE `my-project.meetscope.dead_letter` SET OPTIONS (partition_expiration_days = N);

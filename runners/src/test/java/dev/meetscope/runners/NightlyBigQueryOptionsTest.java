@@ -30,4 +30,22 @@ class NightlyBigQueryOptionsTest {
     assertEquals(ExitCodes.BAD_OPTIONS, noDate.exit());
     assertTrue(noDate.err().contains("give --date=YYYY-MM-DD or --date=yesterday"), noDate.err());
   }
+
+  @Test
+  void aBadRetentionIsABadOptionAndHelpNamesThePurge(@TempDir Path out) {
+    String input = "--input=" + NightlyJobTest.FIXTURES.resolve("transcript-only");
+    Run zero = NightlyJobTest.meetscope("nightly", input, "--output=" + out, "--sink=bigquery",
+        "--bigQueryDataset=acme-analytics:meetscope", "--date=2026-03-02", "--tempLocation=gs://b/tmp",
+        "--retentionDays=0");
+    assertEquals(ExitCodes.BAD_OPTIONS, zero.exit());
+    assertTrue(zero.err().contains("--retentionDays: must be at least 1 day, got 0"), zero.err());
+
+    Run files = NightlyJobTest.meetscope("nightly", input, "--output=" + out, "--sink=jsonl", "--retentionDays=30");
+    assertEquals(ExitCodes.BAD_OPTIONS, files.exit());
+    assertTrue(files.err().contains("meetscope purge --olderThanDays=30"), files.err());
+
+    Run help = NightlyJobTest.meetscope("nightly", "--help");
+    assertTrue(help.out().contains("--retentionDays") && help.out().contains("meetscope purge --olderThanDays"),
+        help.out());
+  }
 }

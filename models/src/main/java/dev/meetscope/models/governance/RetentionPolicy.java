@@ -25,6 +25,10 @@ import java.util.Set;
  */
 public final class RetentionPolicy {
   public static final String OPTION = "--retentionDays";
+  /** The longest retention accepted (about 273 years), by {@code nightly}, {@code stream} and {@code purge}. */
+  public static final int MAX_DAYS = 100_000;
+  /** One day in milliseconds: the unit of BigQuery's {@code TimePartitioning.expirationMs}. */
+  public static final long DAY_MS = 86_400_000L;
   /** Tables never purged by age. */
   public static final Set<String> EXEMPT_TABLES = Set.of("run_audit");
 
@@ -38,6 +42,9 @@ public final class RetentionPolicy {
   public RetentionPolicy(int days) {
     if (days < 1) {
       throw new InvalidOptionException(OPTION, "must be at least 1 day, got " + days);
+    }
+    if (days > MAX_DAYS) {
+      throw new InvalidOptionException(OPTION, "must be at most " + MAX_DAYS + " days, got " + days);
     }
     this.days = days;
   }
@@ -54,6 +61,11 @@ public final class RetentionPolicy {
   /** True when a partition whose last day is {@code lastDay} is past retention on {@code today}. */
   public boolean expired(LocalDate lastDay, LocalDate today) {
     return lastDay.isBefore(oldestKept(today));
+  }
+
+  /** BigQuery's {@code TimePartitioning.expirationMs} for this policy: days × 86,400,000. */
+  public long expirationMs() {
+    return days * DAY_MS;
   }
 
   /** The BigQuery table option that implements this policy. */

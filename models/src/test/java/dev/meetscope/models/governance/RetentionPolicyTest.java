@@ -108,5 +108,11 @@ class RetentionPolicyTest {
     assertEquals("partition_expiration_days = 90", new RetentionPolicy(90).bigQueryOption());
     InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> new RetentionPolicy(0));
     assertEquals("--retentionDays: must be at least 1 day, got 0", e.getMessage());
+    assertEquals("--retentionDays: must be at least 1 day, got -3",
+        assertThrows(InvalidOptionException.class, () -> new RetentionPolicy(-3)).getMessage());
+    assertEquals("--retentionDays: must be at most 100000 days, got 100001",
+        assertThrows(InvalidOptionException.class, () -> new RetentionPolicy(100_001)).getMessage());
+    assertEquals(30L * 86_400_000L, new RetentionPolicy(30).expirationMs());
+    assertEquals(100_000L * 86_400_000L, new RetentionPolicy(RetentionPolicy.MAX_DAYS).expirationMs());
   }
 }

@@ -43,6 +43,15 @@ public interface NightlyOptions extends PipelineOptions, NlpOptions {
 
   void setBigQueryTempLocation(String value);
 
+  @Description("With --sink=bigquery: days after which BigQuery deletes a day's partition of every table the run "
+      + "creates (1-100000; partition_expiration_days, counted from the end of the partition's UTC day). Default: "
+      + "partitions never expire. Existing tables keep their expiry: ALTER TABLE ... SET OPTIONS "
+      + "(partition_expiration_days = N), docs/bigquery.md. Refused with file sinks: their counterpart is "
+      + "meetscope purge --olderThanDays=N.")
+  Integer getRetentionDays();
+
+  void setRetentionDays(Integer value);
+
   @Description("IANA time zone of local times in participant CSVs, local chats and captions when a "
       + "meeting's meeting.json gives none, e.g. America/New_York.")
   @Default.String("UTC")

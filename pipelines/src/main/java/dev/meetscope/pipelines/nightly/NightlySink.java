@@ -1,5 +1,7 @@
 package dev.meetscope.pipelines.nightly;
 
+import dev.meetscope.models.governance.InvalidOptionException;
+import dev.meetscope.models.governance.RetentionPolicy;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.transforms.sink.SinkFormat;
 import dev.meetscope.transforms.sink.TableSink;
@@ -17,14 +19,24 @@ final class NightlySink {
 
   /**
    * {@code --sink=bigquery} needs the dataset, the day whose partitions the run replaces, and somewhere to stage
-   * load files; BigQuery options without it are a mistake worth saying.
+   * load files; BigQuery options without it are a mistake worth saying. {@code --retentionDays} is 1 …
+   * {@value RetentionPolicy#MAX_DAYS}, and refused with file sinks rather than ignored: a run that was asked to
+   * expire data and silently keeps it is a retention failure ({@code meetscope purge --olderThanDays} ages files).
    */
   static void validate(NightlyOptions options) {
     if (SinkFormat.parse(options.getSink()) != SinkFormat.BIGQUERY) {
       if (options.getBigQueryDataset() != null || options.getBigQueryTempLocation() != null) {
         throw new IllegalArgumentException("--bigQueryDataset and --bigQueryTempLocation need --sink=bigquery");
       }
+      if (options.getRetentionDays() != null) {
+        throw new InvalidOptionException(RetentionPolicy.OPTION, "sets BigQuery partition expiry and needs "
+            + "--sink=bigquery; file outputs are aged out by meetscope purge --olderThanDays="
+            + options.getRetentionDays() + " (schedule it beside the nightly run)");
+      }
       return;
+    }
+    if (options.getRetentionDays() != null) {
+      new RetentionPolicy(options.getRetentionDays());
     }
     BigQueryDataset.parse(options.getBigQueryDataset());
     if (options.getDate() == null || options.getDate().isBlank()) {
@@ -43,7 +55,8 @@ final class NightlySink {
 
   /**
    * Where the run's tables go: files in {@code --sink}'s format, or BigQuery: the {@code --date} partition of
-   * every table in {@code --bigQueryDataset}, with each meeting's host as its keyed participant_key. {@code testServices}
+   * every table in {@code --bigQueryDataset}, with each meeting's host as its keyed participant_key, partitions
+   * expiring after {@code --retentionDays} when given. {@code testServices}
    * replaces Google Cloud with Beam's in-memory BigQuery in tests (null otherwise).
    */
   static TableSink of(NightlyOptions options, PCollection<ParticipantMeeting> people,
@@ -62,6 +75,7 @@ final class NightlySink {
     return TableSink.bigQuery(BigQueryDataset.parse(options.getBigQueryDataset()), day)
         .withTempLocation(options.getBigQueryTempLocation())
         .withHosts(people.apply("MeetingHosts", MeetingHosts.create()))
+        .withRetentionDays(options.getRetentionDays())
         .withTestServices(testServices);
   }
 }

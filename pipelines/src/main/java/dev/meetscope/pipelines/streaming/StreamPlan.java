@@ -1,5 +1,7 @@
 package dev.meetscope.pipelines.streaming;
 
+import dev.meetscope.models.governance.InvalidOptionException;
+import dev.meetscope.models.governance.RetentionPolicy;
 import dev.meetscope.models.stream.DurationText;
 import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
 import dev.meetscope.transforms.streaming.StreamSettings;
@@ -11,6 +13,7 @@ import java.util.Locale;
  * problem is an {@link IllegalArgumentException} naming the option.
  *
  * @param maxIdle null = run until cancelled
+ * @param retentionDays BigQuery partition expiry in days ({@code --retentionDays}); null = never
  */
 public record StreamPlan(
     String source,
@@ -26,7 +29,8 @@ public record StreamPlan(
     Duration watermarkLag,
     Duration idleAdvance,
     Duration flushInterval,
-    int shards) {
+    int shards,
+    Integer retentionDays) {
 
   public static final String FILES = "files";
   /** The folder the files source watches when --input is not given. */
@@ -56,6 +60,13 @@ public record StreamPlan(
     }
     if (sink.equals(BIGQUERY)) {
       BigQueryDataset.parse(o.getBigQueryDataset()); // the batch sink's parser: one message for a bad spec
+    }
+    if (o.getRetentionDays() != null && !sink.equals(BIGQUERY)) {
+      throw new InvalidOptionException(RetentionPolicy.OPTION, "sets BigQuery partition expiry and needs "
+          + "--sink=bigquery; file outputs are aged out by meetscope purge --olderThanDays=" + o.getRetentionDays());
+    }
+    if (o.getRetentionDays() != null) {
+      new RetentionPolicy(o.getRetentionDays()); // 1 … MAX_DAYS, or an InvalidOptionException naming the option
     }
     if (!sink.equals(BIGQUERY) && blank(o.getOutput())) {
       throw new IllegalArgumentException("--output must name a folder");
@@ -93,7 +104,7 @@ public record StreamPlan(
     return new StreamPlan(source, input, o.getSubscription(), o.getOutput(), sink, o.getBigQueryDataset(),
         blank(o.getLiveTopic()) ? null : o.getLiveTopic(), settings, maxIdle, poll,
         DurationText.parse("watermarkLag", o.getWatermarkLag()),
-        DurationText.parse("idleAdvance", o.getIdleAdvance()), flush, o.getShards());
+        DurationText.parse("idleAdvance", o.getIdleAdvance()), flush, o.getShards(), o.getRetentionDays());
   }
 
   public boolean filesSource() {

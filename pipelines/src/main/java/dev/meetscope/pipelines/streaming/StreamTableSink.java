@@ -57,7 +57,8 @@ public abstract class StreamTableSink {
 
   /**
    * BigQuery, Storage Write API ({@link WriteBigQuery#storageWrite}): the same table layout as the batch job
-   * (record columns + meeting_date of the event time + host_key, day partitions, clustering), checked rows;
+   * (record columns + meeting_date of the event time + host_key, day partitions expiring after
+   * {@code --retentionDays}, clustering), checked rows;
    * rejected rows come back as dead letters.
    */
   static final class BigQueryTables extends StreamTableSink {
@@ -69,8 +70,14 @@ public abstract class StreamTableSink {
 
     @Override
     public <T> Optional<PCollection<DeadLetter>> write(PCollection<T> rows, Class<T> type, String table) {
-      return Optional.of(rows.apply(stepName("BigQuery", table), WriteBigQuery.storageWrite(type, table,
-          BigQueryDataset.parse(plan.bigQueryDataset())).withTriggering(plan.flushInterval(), plan.shards())));
+      return Optional.of(rows.apply(stepName("BigQuery", table), write(type, table)));
+    }
+
+    /** A table's write: Storage Write API, exactly-once, partitions expiring after {@code --retentionDays}. */
+    <T> WriteBigQuery<T> write(Class<T> type, String table) {
+      return WriteBigQuery.storageWrite(type, table, BigQueryDataset.parse(plan.bigQueryDataset()))
+          .withTriggering(plan.flushInterval(), plan.shards())
+          .withRetentionDays(plan.retentionDays());
     }
   }
 }

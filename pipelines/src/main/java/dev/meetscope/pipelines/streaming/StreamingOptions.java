@@ -50,6 +50,14 @@ public interface StreamingOptions extends PubsubOptions, org.apache.beam.sdk.opt
 
   void setBigQueryDataset(String value);
 
+  @Description("With --sink=bigquery: days after which BigQuery deletes a day's partition (meeting_date, the "
+      + "event-time day) of every table the job creates (1-100000). Default: partitions never expire. Existing "
+      + "tables keep their expiry: ALTER TABLE ... SET OPTIONS (partition_expiration_days = N), docs/bigquery.md. "
+      + "Refused with file sinks: their counterpart is meetscope purge --olderThanDays=N.")
+  Integer getRetentionDays();
+
+  void setRetentionDays(Integer value);
+
   @Description("Optional Pub/Sub topic (projects/<p>/topics/<t>) for live widgets: every live window pane and"
       + " drop-off alert as JSON, attributes type, meeting_key, window_end.")
   String getLiveTopic();

@@ -23,9 +23,14 @@ class BigQueryDdlTest {
         .append("-- -Dmeetscope.writeDocs=true). The tables of `meetscope nightly --sink=bigquery` (docs/bigquery.md):\n")
         .append("-- the record's columns, then meeting_date (the partition, the run's --date) and host_key.\n")
         .append("-- Replace my-project.meetscope with your project and dataset, e.g.\n")
-        .append("--   sed 's/my-project\\.meetscope/acme-analytics.meetscope/' docs/bigquery.sql | bq query --use_legacy_sql=false\n");
+        .append("--   sed 's/my-project\\.meetscope/acme-analytics.meetscope/' docs/bigquery.sql | bq query --use_legacy_sql=false\n")
+        .append("-- Partitions never expire. With --retentionDays=N the sink creates missing tables with that partition\n")
+        .append("-- expiry; it never changes an existing table's, so run each table's commented ALTER TABLE\n")
+        .append("-- below with N (also to change or set the retention later).\n");
     for (Map.Entry<String, Class<?>> e : NightlyTables.records().entrySet()) {
-      sb.append('\n').append(BigQueryTables.ddl("my-project", "meetscope", e.getKey(), e.getValue()));
+      sb.append('\n').append(BigQueryTables.ddl("my-project", "meetscope", e.getKey(), e.getValue()))
+          .append("-- ").append(BigQueryTables.partitionExpiryDdl("my-project", "meetscope", e.getKey(), "N"))
+          .append('\n');
     }
     return sb.toString();
   }

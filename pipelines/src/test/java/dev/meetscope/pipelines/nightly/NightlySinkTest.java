@@ -3,7 +3,9 @@ package dev.meetscope.pipelines.nightly;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meetscope.models.governance.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -57,6 +59,29 @@ class NightlySinkTest {
     assertEquals("--bigQueryDataset and --bigQueryTempLocation need --sink=bigquery",
         error("--bigQueryDataset=acme-analytics:meetscope"));
     assertEquals("--sink must be one of parquet, jsonl, bigquery (got 'bq')", error("--sink=bq"));
+  }
+
+  @Test
+  public void retentionDaysAreCheckedBeforeTheGraphIsBuilt() {
+    String[] bigQuery = {"--sink=bigquery", "--bigQueryDataset=acme-analytics:meetscope", "--date=2026-03-02",
+        "--bigQueryTempLocation=gs://acme-meetscope/tmp"};
+    assertDoesNotThrow(() -> NightlyBatch.validate(options(with(bigQuery, "--retentionDays=400"))));
+    assertDoesNotThrow(() -> NightlyBatch.validate(options(with(bigQuery, "--retentionDays=1"))));
+    assertEquals("--retentionDays: must be at least 1 day, got 0", error(with(bigQuery, "--retentionDays=0")));
+    assertEquals("--retentionDays: must be at least 1 day, got -7", error(with(bigQuery, "--retentionDays=-7")));
+    assertEquals("--retentionDays: must be at most 100000 days, got 100001",
+        error(with(bigQuery, "--retentionDays=100001")));
+    assertEquals("--retentionDays: sets BigQuery partition expiry and needs --sink=bigquery; file outputs are aged"
+        + " out by meetscope purge --olderThanDays=30 (schedule it beside the nightly run)",
+        error("--sink=jsonl", "--retentionDays=30"));
+    assertTrue(assertThrows(InvalidOptionException.class,
+        () -> NightlyBatch.validate(options("--retentionDays=30"))).getMessage().contains("--sink=bigquery"));
+  }
+
+  private static String[] with(String[] args, String more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add(more);
+    return all.toArray(String[]::new);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meetscope.models.record.Utterance;
 import java.time.Duration;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,24 @@ class StreamPlanTest {
     assertTrue(error("--allowedLateness=soon").startsWith("--allowedLateness must be a duration"));
     assertEquals("--maxIdle must be positive (leave it empty to run until cancelled)", error("--maxIdle=0s"));
     assertEquals("--shards must be at least 1", error("--shards=0"));
+  }
+
+  @Test
+  void retentionDaysSetTheExpiryOfTheBigQueryTablesAndOnlyThose() {
+    assertNull(plan().retentionDays());
+    String dataset = "--bigQueryDataset=acme-analytics:meetscope";
+    StreamPlan p = plan("--sink=bigquery", dataset, "--retentionDays=90");
+    assertEquals(90, p.retentionDays());
+    StreamTableSink.BigQueryTables sink = (StreamTableSink.BigQueryTables) StreamTableSink.forPlan(p);
+    assertEquals(90L * 86_400_000L, sink.write(Utterance.class, "utterance").timePartitioning().getExpirationMs());
+    StreamTableSink.BigQueryTables keep =
+        (StreamTableSink.BigQueryTables) StreamTableSink.forPlan(plan("--sink=bigquery", dataset));
+    assertNull(keep.write(Utterance.class, "utterance").timePartitioning().getExpirationMs());
+    assertEquals("--retentionDays: must be at least 1 day, got 0",
+        error("--sink=bigquery", dataset, "--retentionDays=0"));
+    assertEquals("--retentionDays: must be at least 1 day, got -1",
+        error("--sink=bigquery", dataset, "--retentionDays=-1"));
+    assertEquals("--retentionDays: sets BigQuery partition expiry and needs --sink=bigquery; file outputs are aged"
+        + " out by meetscope purge --olderThanDays=30", error("--retentionDays=30"));
   }
 }

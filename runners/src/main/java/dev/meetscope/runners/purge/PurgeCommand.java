@@ -109,7 +109,7 @@ public final class PurgeCommand implements Command {
     if (options.has("olderThanDays")) {
       RetentionPolicy policy;
       try {
-        policy = new RetentionPolicy((int) options.getLong(NAME, "olderThanDays", 1, 100_000));
+        policy = new RetentionPolicy((int) options.getLong(NAME, "olderThanDays", 1, RetentionPolicy.MAX_DAYS));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }

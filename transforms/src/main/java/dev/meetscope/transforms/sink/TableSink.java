@@ -31,12 +31,13 @@ public final class TableSink {
   private final @Nullable PCollectionView<Map<String, String>> hosts;
   private final int maxStringBytes;
   private final @Nullable BigQueryServices testServices;
+  private final @Nullable Integer retentionDays;
   private final List<PCollection<DeadLetter>> rejected = new ArrayList<>();
   private boolean collected;
 
   private TableSink(SinkFormat format, @Nullable BigQueryDataset dataset, @Nullable LocalDate day,
       @Nullable String tempLocation, @Nullable PCollectionView<Map<String, String>> hosts, int maxStringBytes,
-      @Nullable BigQueryServices testServices) {
+      @Nullable BigQueryServices testServices, @Nullable Integer retentionDays) {
     this.format = format;
     this.dataset = dataset;
     this.day = day;
@@ -44,6 +45,7 @@ public final class TableSink {
     this.hosts = hosts;
     this.maxStringBytes = maxStringBytes;
     this.testServices = testServices;
+    this.retentionDays = retentionDays;
   }
 
   /** Parquet or JSONL files. */
@@ -51,7 +53,7 @@ public final class TableSink {
     if (format == SinkFormat.BIGQUERY) {
       throw new IllegalArgumentException("--sink=bigquery needs a dataset and a day: use TableSink.bigQuery");
     }
-    return new TableSink(format, null, null, null, null, BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, null);
+    return new TableSink(format, null, null, null, null, BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, null, null);
   }
 
   /** The {@code day} partition of every table in {@code dataset}, replaced by this run. */
@@ -60,17 +62,17 @@ public final class TableSink {
       throw new IllegalArgumentException("a BigQuery sink needs a dataset and the day it replaces");
     }
     return new TableSink(SinkFormat.BIGQUERY, dataset, day, null, null, BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES,
-        null);
+        null, null);
   }
 
   /** BigQuery: stage load files here ({@code gs://…}) instead of under {@code --tempLocation}. */
   public TableSink withTempLocation(@Nullable String location) {
-    return new TableSink(format, dataset, day, location, hosts, maxStringBytes, testServices);
+    return new TableSink(format, dataset, day, location, hosts, maxStringBytes, testServices, retentionDays);
   }
 
   /** BigQuery: {@code meeting_key → host_key} ({@link dev.meetscope.transforms.sink.bigquery.MeetingHosts}). */
   public TableSink withHosts(@Nullable PCollectionView<Map<String, String>> view) {
-    return new TableSink(format, dataset, day, tempLocation, view, maxStringBytes, testServices);
+    return new TableSink(format, dataset, day, tempLocation, view, maxStringBytes, testServices, retentionDays);
   }
 
   /**
@@ -78,12 +80,20 @@ public final class TableSink {
    * keeps BigQuery's own limit: its rows are small by construction (raw text at most 4 KiB).
    */
   public TableSink withMaxStringBytes(int bytes) {
-    return new TableSink(format, dataset, day, tempLocation, hosts, bytes, testServices);
+    return new TableSink(format, dataset, day, tempLocation, hosts, bytes, testServices, retentionDays);
   }
 
   /** BigQuery: Beam's in-memory services, for tests. */
   public TableSink withTestServices(@Nullable BigQueryServices services) {
-    return new TableSink(format, dataset, day, tempLocation, hosts, maxStringBytes, services);
+    return new TableSink(format, dataset, day, tempLocation, hosts, maxStringBytes, services, retentionDays);
+  }
+
+  /**
+   * BigQuery: {@code --retentionDays}, the partition expiry of the tables the run creates (null = never). Every
+   * table of the sink gets it, the dead-letter table too; {@code run_audit} is not written through a sink.
+   */
+  public TableSink withRetentionDays(@Nullable Integer days) {
+    return new TableSink(format, dataset, day, tempLocation, hosts, maxStringBytes, testServices, days);
   }
 
   public SinkFormat format() {
@@ -108,7 +118,8 @@ public final class TableSink {
     WriteBigQuery<T> write = WriteBigQuery.loadDay(recordClass, table, dataset, day)
         .withHosts(hosts)
         .withTempLocation(tempLocation)
-        .withMaxStringBytes(deadLetters ? BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES : maxStringBytes);
+        .withMaxStringBytes(deadLetters ? BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES : maxStringBytes)
+        .withRetentionDays(retentionDays);
     if (testServices != null) {
       write = write.withTestServices(testServices);
     }

@@ -4,6 +4,7 @@ import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
+import dev.meetscope.models.governance.RetentionPolicy;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       Never an email or a name: governance keeps identities out of default outputs.
  * </ul>
  *
- * Tables are partitioned by day on {@value #MEETING_DATE} and clustered by {@value #MEETING_KEY}, {@value
+ * Tables are partitioned by day on {@value #MEETING_DATE} (expiring after {@code --retentionDays} when it is
+ * given) and clustered by {@value #MEETING_KEY}, {@value
  * #HOST_KEY}; a table without a meeting key ({@code person_week}) by {@value #PARTICIPANT_KEY}, host null.
  */
 public final class BigQueryTables {
@@ -71,9 +73,21 @@ public final class BigQueryTables {
     return BigQueryUtils.toTableSchema(rowSchema(recordClass));
   }
 
-  /** Daily partitions on {@value #MEETING_DATE}. */
+  /** Daily partitions on {@value #MEETING_DATE}, never expiring. */
   public static TimePartitioning timePartitioning() {
     return new TimePartitioning().setType("DAY").setField(MEETING_DATE);
+  }
+
+  /**
+   * Daily partitions on {@value #MEETING_DATE} that expire {@code retentionDays} after the end of their day
+   * ({@code --retentionDays}; {@code expirationMs} = days × 86,400,000), or never when it is null. Checked by
+   * {@link RetentionPolicy}: 1 … {@value RetentionPolicy#MAX_DAYS}. BigQuery applies it to a table it creates;
+   * an existing table keeps its expiry until {@link #partitionExpiryDdl} is run on it.
+   */
+  public static TimePartitioning timePartitioning(@Nullable Integer retentionDays) {
+    TimePartitioning partitioning = timePartitioning();
+    return retentionDays == null ? partitioning
+        : partitioning.setExpirationMs(new RetentionPolicy(retentionDays).expirationMs());
   }
 
   /** Clustered by meeting, then host. */
@@ -124,6 +138,15 @@ public final class BigQueryTables {
     sb.append(")\nPARTITION BY ").append(MEETING_DATE)
         .append("\nCLUSTER BY ").append(String.join(", ", clustering(recordClass).getFields())).append(";\n");
     return sb.toString();
+  }
+
+  /**
+   * The statement that sets (or changes) the partition expiry of an existing table: BigQueryIO only applies
+   * {@code --retentionDays} when it creates a table. {@code days} is a number, or a placeholder in docs.
+   */
+  public static String partitionExpiryDdl(String project, String dataset, String table, String days) {
+    return "ALTER TABLE `" + project + "." + dataset + "." + table + "` SET OPTIONS (partition_expiration_days = "
+        + days + ");";
   }
 
   /** Column names in backticks: some are reserved words in GoogleSQL ({@code end}). */

@@ -1,6 +1,7 @@
 package dev.meetscope.transforms.sink.bigquery;
 
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TimePartitioning;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.transforms.schema.RecordCoders;
 import dev.meetscope.transforms.sink.RowJson;
@@ -43,7 +44,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Writes one table to BigQuery with an explicit schema ({@link BigQueryTables#tableSchema}: the record's Beam
  * schema plus {@code meeting_date} and {@code host_key}), partitioned by day on {@code meeting_date} and
- * clustered by {@code meeting_key, host_key}. Every row is checked first ({@link BigQueryRowCheck}); a row
+ * clustered by {@code meeting_key, host_key}; partitions expire after {@link #withRetentionDays} days when it
+ * is given, on tables this write creates. Every row is checked first ({@link BigQueryRowCheck}); a row
  * BigQuery would reject becomes a dead letter ({@value #ROW_INVALID}) with the reasons and the row as JSON,
  * never a failed load. Returns those dead letters.
  *
@@ -83,11 +85,12 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   private final boolean atLeastOnce;
   private final java.time.Duration triggering;
   private final int streams;
+  private final @Nullable Integer retentionDays;
 
   private WriteBigQuery(Class<T> recordClass, String table, BigQueryDataset dataset, @Nullable LocalDate day,
       ZoneId streamZone, @Nullable PCollectionView<Map<String, String>> hosts, @Nullable String tempLocation,
       int maxStringBytes, boolean failOnInvalid, @Nullable BigQueryServices testServices, boolean atLeastOnce,
-      java.time.Duration triggering, int streams) {
+      java.time.Duration triggering, int streams, @Nullable Integer retentionDays) {
     this.recordClass = recordClass;
     this.table = table;
     this.dataset = dataset;
@@ -101,6 +104,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
     this.atLeastOnce = atLeastOnce;
     this.triggering = triggering;
     this.streams = streams;
+    this.retentionDays = retentionDays;
   }
 
   /** Batch: load every row into {@code table$YYYYMMDD} of {@code day}, replacing that partition. */
@@ -111,14 +115,14 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
       throw new IllegalArgumentException("a BigQuery load needs the day it replaces");
     }
     return new WriteBigQuery<>(recordClass, table, dataset, day, ZoneOffset.UTC, null, null,
-        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null, false, DEFAULT_TRIGGERING, 1);
+        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null, false, DEFAULT_TRIGGERING, 1, null);
   }
 
   /** Streaming: append through the Storage Write API (exactly-once unless {@link #atLeastOnce}), by event-time day. */
   public static <T> WriteBigQuery<T> storageWrite(Class<T> recordClass, String table, BigQueryDataset dataset) {
     checkTable(recordClass, table);
     return new WriteBigQuery<>(recordClass, table, dataset, null, ZoneOffset.UTC, null, null,
-        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null, false, DEFAULT_TRIGGERING, 1);
+        BigQueryRowCheck.DEFAULT_MAX_STRING_BYTES, false, null, false, DEFAULT_TRIGGERING, 1, null);
   }
 
   private static void checkTable(Class<?> recordClass, String table) {
@@ -131,27 +135,27 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   /** {@code meeting_key → host_key} (see {@link BigQueryTables#hostKey}); without it host_key is null. */
   public WriteBigQuery<T> withHosts(@Nullable PCollectionView<Map<String, String>> view) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, view, tempLocation, maxStringBytes,
-        failOnInvalid, testServices, atLeastOnce, triggering, streams);
+        failOnInvalid, testServices, atLeastOnce, triggering, streams, retentionDays);
   }
 
   /** Where load files are staged ({@code gs://…}); default: the pipeline's {@code --tempLocation}. */
   public WriteBigQuery<T> withTempLocation(@Nullable String location) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts,
         location == null || location.isBlank() ? null : location, maxStringBytes, failOnInvalid, testServices,
-        atLeastOnce, triggering, streams);
+        atLeastOnce, triggering, streams, retentionDays);
   }
 
   /** The zone whose calendar day of a streamed row's event time is its {@code meeting_date}. */
   public WriteBigQuery<T> withStreamZone(ZoneId zone) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, zone, hosts, tempLocation, maxStringBytes,
-        failOnInvalid, testServices, atLeastOnce, triggering, streams);
+        failOnInvalid, testServices, atLeastOnce, triggering, streams, retentionDays);
   }
 
   /** The longest STRING cell accepted, in UTF-8 bytes (tests shrink it). */
   public WriteBigQuery<T> withMaxStringBytes(int bytes) {
     new BigQueryRowCheck(bytes);
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, bytes,
-        failOnInvalid, testServices, atLeastOnce, triggering, streams);
+        failOnInvalid, testServices, atLeastOnce, triggering, streams, retentionDays);
   }
 
   /**
@@ -160,7 +164,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
    */
   public WriteBigQuery<T> failingOnInvalidRows() {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
-        true, testServices, atLeastOnce, triggering, streams);
+        true, testServices, atLeastOnce, triggering, streams, retentionDays);
   }
 
   /**
@@ -170,7 +174,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
   public WriteBigQuery<T> atLeastOnce() {
     requireStreaming("atLeastOnce");
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
-        failOnInvalid, testServices, true, triggering, streams);
+        failOnInvalid, testServices, true, triggering, streams, retentionDays);
   }
 
   /** Streaming, exactly-once: commit unbounded input every {@code every} on {@code streams} write streams. */
@@ -180,7 +184,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
       throw new IllegalArgumentException("triggering must be positive and streams at least 1");
     }
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
-        failOnInvalid, testServices, atLeastOnce, every, streams);
+        failOnInvalid, testServices, atLeastOnce, every, streams, retentionDays);
   }
 
   private void requireStreaming(String what) {
@@ -189,10 +193,27 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
     }
   }
 
+  /**
+   * {@code --retentionDays}: a table this write creates gets partitions that expire {@code days} after their
+   * day ({@link BigQueryTables#timePartitioning(Integer)}); null (the default) = never. Both ways to write. An
+   * existing table keeps its expiry (BigQueryIO never alters a table): see {@link
+   * BigQueryTables#partitionExpiryDdl}.
+   */
+  public WriteBigQuery<T> withRetentionDays(@Nullable Integer days) {
+    BigQueryTables.timePartitioning(days); // checks the range now, not when the job runs
+    return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
+        failOnInvalid, testServices, atLeastOnce, triggering, streams, days);
+  }
+
+  /** The partitioning a table created by this write gets. */
+  public TimePartitioning timePartitioning() {
+    return BigQueryTables.timePartitioning(retentionDays);
+  }
+
   /** Beam's in-memory BigQuery ({@code FakeBigQueryServices}) for tests. */
   public WriteBigQuery<T> withTestServices(BigQueryServices services) {
     return new WriteBigQuery<>(recordClass, table, dataset, day, streamZone, hosts, tempLocation, maxStringBytes,
-        failOnInvalid, services, atLeastOnce, triggering, streams);
+        failOnInvalid, services, atLeastOnce, triggering, streams, retentionDays);
   }
 
   /** What this write targets: {@code project:dataset.table$YYYYMMDD} for a day's load, else the table. */
@@ -216,7 +237,7 @@ public final class WriteBigQuery<T> extends PTransform<PCollection<T>, PCollecti
 
     BigQueryIO.Write<TableRow> write = BigQueryIO.writeTableRows()
         .withSchema(BigQueryTables.tableSchema(recordClass))
-        .withTimePartitioning(BigQueryTables.timePartitioning())
+        .withTimePartitioning(timePartitioning())
         .withClustering(BigQueryTables.clustering(recordClass))
         .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED);
     if (testServices != null) {

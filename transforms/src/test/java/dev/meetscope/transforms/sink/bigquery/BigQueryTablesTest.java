@@ -1,12 +1,15 @@
 package dev.meetscope.transforms.sink.bigquery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import com.google.api.services.bigquery.model.TimePartitioning;
+import dev.meetscope.models.governance.InvalidOptionException;
 import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.Utterance;
 import dev.meetscope.transforms.schema.RecordSchemaProvider;
@@ -129,5 +132,20 @@ class BigQueryTablesTest {
         ddl);
     assertTrue(ddl.endsWith("  `meeting_date` DATE NOT NULL,\n  `host_key` STRING\n)\nPARTITION BY meeting_date\n"
         + "CLUSTER BY meeting_key, host_key;\n"), ddl);
+  }
+
+  @Test
+  void retentionDaysBecomeThePartitionExpiryAndNoRetentionNone() {
+    assertEquals(BigQueryTables.timePartitioning(), BigQueryTables.timePartitioning(null));
+    assertNull(BigQueryTables.timePartitioning(null).getExpirationMs());
+    TimePartitioning ninety = BigQueryTables.timePartitioning(90);
+    assertEquals(90L * 86_400_000L, ninety.getExpirationMs());
+    assertEquals("meeting_date", ninety.getField());
+    assertEquals("DAY", ninety.getType());
+    assertNull(BigQueryTables.timePartitioning().getExpirationMs(), "the shared default is not changed");
+    assertEquals("--retentionDays: must be at least 1 day, got 0",
+        assertThrows(InvalidOptionException.class, () -> BigQueryTables.timePartitioning(0)).getMessage());
+    assertEquals("ALTER TABLE `acme.meetscope.utterance` SET OPTIONS (partition_expiration_days = 90);",
+        BigQueryTables.partitionExpiryDdl("acme", "meetscope", "utterance", "90"));
   }
 }

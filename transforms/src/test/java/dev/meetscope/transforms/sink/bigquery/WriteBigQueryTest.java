@@ -1,6 +1,8 @@
 package dev.meetscope.transforms.sink.bigquery;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.google.api.services.bigquery.model.JobConfigurationLoad;
@@ -135,8 +137,29 @@ public class WriteBigQueryTest {
     Table table = datasets.getTable(new TableReference().setProjectId(PROJECT).setDatasetId(DATASET)
         .setTableId("utterance"));
     assertEquals("meeting_date", table.getTimePartitioning().getField());
+    assertNull("without --retentionDays partitions never expire", table.getTimePartitioning().getExpirationMs());
     assertEquals(List.of("meeting_key", "host_key"), table.getClustering().getFields());
     assertEquals(BigQueryTables.tableSchema(Utterance.class), table.getSchema());
+  }
+
+  @Test
+  public void retentionDaysSetThePartitionExpiryOfTheTableTheLoadCreates() throws Exception {
+    utterances(p1, utterance("m1", "hello")).apply(loadUtterances(DAY).withRetentionDays(30));
+    p1.run().waitUntilFinish();
+
+    long thirtyDays = 30L * 86_400_000L;
+    assertEquals(thirtyDays, (long) DayPartitionJobService.loads().get(0).getTimePartitioning().getExpirationMs());
+    Table table = datasets.getTable(new TableReference().setProjectId(PROJECT).setDatasetId(DATASET)
+        .setTableId("utterance"));
+    assertEquals("meeting_date", table.getTimePartitioning().getField());
+    assertEquals(thirtyDays, (long) table.getTimePartitioning().getExpirationMs());
+    assertEquals(List.of("m1 2026-03-02 null hello"), rows("utterance"));
+    // The stream job's writes create their tables with the same partitioning (the fake cannot create a table
+    // from the Storage Write API path, so this is checked on the write's configuration).
+    assertEquals(thirtyDays, (long) WriteBigQuery.storageWrite(Utterance.class, "utterance", DS)
+        .withRetentionDays(30).timePartitioning().getExpirationMs());
+    assertNull(WriteBigQuery.storageWrite(Utterance.class, "utterance", DS).timePartitioning().getExpirationMs());
+    assertThrows(IllegalArgumentException.class, () -> loadUtterances(DAY).withRetentionDays(-1));
   }
 
   @Test
