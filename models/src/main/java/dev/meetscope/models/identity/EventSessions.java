@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * a join opens a session, the next leave closes it. A leave without a join becomes a session from the
  * leave event's own {@code join_time} when it has one (else flag {@code join_missing}, join null); a join
  * never closed gets a null leave and flag {@code leave_missing} (attendance clips it to the meeting end).
+ * Events of opted-out people (flag {@code opted_out}, set by the governance gate) are paired by the gate's
+ * meeting-local token and their sessions keep the flag.
  */
 public final class EventSessions {
   private static final Set<String> JOINS =
@@ -73,6 +75,9 @@ public final class EventSessions {
   }
 
   private static String sessionKey(MeetingEvent e) {
+    if (e.flags().contains(IdentityResolver.OPTED_OUT_FLAG) && e.participantId() != null) {
+      return "o:" + e.participantId(); // the gate's meeting-local token: ids and names are gone
+    }
     if (e.userId() != null && !e.userId().isBlank()) {
       return "u:" + e.userId();
     }
@@ -99,6 +104,12 @@ public final class EventSessions {
     Long duration = joinTime != null && leaveTime != null && !leaveTime.isBefore(joinTime)
         ? Duration.between(joinTime, leaveTime).getSeconds() : null;
     MeetingEvent who = join;
+    if (join.flags().contains(IdentityResolver.OPTED_OUT_FLAG)
+        || (leave != null && leave.flags().contains(IdentityResolver.OPTED_OUT_FLAG))) {
+      List<String> withFlag = new ArrayList<>(flags);
+      withFlag.add(IdentityResolver.OPTED_OUT_FLAG); // counts in totals, never gets a row of its own
+      flags = withFlag;
+    }
     String breakout = join.event().endsWith("breakout_room") ? "breakout" : null;
     return new ParticipantSession(meetingKey, join.sourceFile(), join.sourceLine(), join.format(),
         join.meetingId(), join.meetingUuid(), who.displayName(), null, who.email(), who.participantId(),

@@ -1,6 +1,7 @@
 package dev.meetscope.pipelines.nightly;
 
 import dev.meetscope.models.governance.GroupSuppression;
+import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.transforms.governance.ApplyGovernance;
 import dev.meetscope.transforms.governance.GateSettings;
 import dev.meetscope.transforms.governance.ProtectIdentities;
@@ -128,8 +129,7 @@ public final class NightlyBatch {
 
   /** The HMAC key of participant_key: {@code --pseudonymKey}, or a random key for this run only. */
   public static PseudonymKey pseudonymKey(NightlyOptions options) {
-    return options.getPseudonymKey() == null ? PseudonymKey.ephemeral()
-        : PseudonymKey.of(options.getPseudonymKey());
+    return GovernanceOptions.pseudonymKey(options);
   }
 
   /** {@code --scoringProfile} read and checked, or the default profile. */

@@ -1,5 +1,6 @@
 package dev.meetscope.pipelines.nightly;
 
+import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.pipelines.nlp.NlpOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -8,9 +9,10 @@ import org.apache.beam.sdk.options.Validation;
 
 /**
  * Options of the nightly batch job ({@code meetscope nightly}), with the text-analysis options of
- * {@link NlpOptions} ({@code --parser}, {@code --parseMaxLen}, … docs/nlp.md).
+ * {@link NlpOptions} ({@code --parser}, {@code --parseMaxLen}, … docs/nlp.md) and the identity options of
+ * {@link GovernanceOptions} ({@code --optOut}, {@code --pseudonymKey}, {@code --includeIdentities}).
  */
-public interface NightlyOptions extends PipelineOptions, NlpOptions {
+public interface NightlyOptions extends PipelineOptions, NlpOptions, GovernanceOptions {
 
   @Description("Input: a local path, gs:// path or glob holding one folder per meeting occurrence. "
       + "Default: the bundled sample meetings in fixtures/meetings.")
@@ -132,28 +134,6 @@ public interface NightlyOptions extends PipelineOptions, NlpOptions {
   String getConsentAllowList();
 
   void setConsentAllowList(String value);
-
-  @Description("Optional opt-out list (local or gs://): one email, customer key or display name per line "
-      + "(prefixes email:, ck:, uid:, reg:, name:), # comments. Their text and identity leave the job right "
-      + "after parsing; a bad line stops the run.")
-  String getOptOut();
-
-  void setOptOut(String value);
-
-  @Description("Reference to the HMAC key of participant_key: file:PATH, env:VAR or "
-      + "projects/P/secrets/S/versions/V. Never the key itself. Without it a random per-run key is used "
-      + "(keys unlinkable across runs; refused on DataflowRunner).")
-  String getPseudonymKey();
-
-  void setPseudonymKey(String value);
-
-  @Description("Write display names and emails into the host-facing per-person tables (participant_meeting, "
-      + "participant_session, meeting_event, utterance, chat_message, views/host). Default false: no output "
-      + "carries a name or an email.")
-  @Default.Boolean(false)
-  boolean getIncludeIdentities();
-
-  void setIncludeIdentities(boolean value);
 
   @Description("Optional roster CSV (local or gs://) with person (email or customer key), manager_email and "
       + "optional department columns: enables the manager view under <output>/views/manager/ and departments "

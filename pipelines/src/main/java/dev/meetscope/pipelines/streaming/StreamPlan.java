@@ -3,6 +3,9 @@ package dev.meetscope.pipelines.streaming;
 import dev.meetscope.models.governance.InvalidOptionException;
 import dev.meetscope.models.governance.RetentionPolicy;
 import dev.meetscope.models.stream.DurationText;
+import dev.meetscope.pipelines.governance.GovernanceOptions;
+import dev.meetscope.transforms.governance.PseudonymKey;
+import dev.meetscope.transforms.streaming.StreamGovernanceSettings;
 import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
 import dev.meetscope.transforms.streaming.StreamSettings;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.Locale;
  *
  * @param maxIdle null = run until cancelled
  * @param retentionDays BigQuery partition expiry in days ({@code --retentionDays}); null = never
+ * @param pseudonymKey the {@code --pseudonymKey} reference; null = a random key for this run
+ * @param optOut the {@code --optOut} file; null = nobody opted out
  */
 public record StreamPlan(
     String source,
@@ -30,7 +35,10 @@ public record StreamPlan(
     Duration idleAdvance,
     Duration flushInterval,
     int shards,
-    Integer retentionDays) {
+    Integer retentionDays,
+    String pseudonymKey,
+    boolean includeIdentities,
+    String optOut) {
 
   public static final String FILES = "files";
   /** The folder the files source watches when --input is not given. */
@@ -101,10 +109,22 @@ public record StreamPlan(
     if (flush.isZero()) {
       throw new IllegalArgumentException("--flushInterval must be positive");
     }
+    GovernanceOptions.validate(o);
     return new StreamPlan(source, input, o.getSubscription(), o.getOutput(), sink, o.getBigQueryDataset(),
         blank(o.getLiveTopic()) ? null : o.getLiveTopic(), settings, maxIdle, poll,
         DurationText.parse("watermarkLag", o.getWatermarkLag()),
-        DurationText.parse("idleAdvance", o.getIdleAdvance()), flush, o.getShards(), o.getRetentionDays());
+        DurationText.parse("idleAdvance", o.getIdleAdvance()), flush, o.getShards(), o.getRetentionDays(),
+        blank(o.getPseudonymKey()) ? null : o.getPseudonymKey(), o.getIncludeIdentities(),
+        blank(o.getOptOut()) ? null : o.getOptOut());
+  }
+
+  /**
+   * The identity policy's settings: the key reference (or a new random per-run key: call once per graph),
+   * {@code --includeIdentities} and the opt-out list.
+   */
+  public StreamGovernanceSettings governance() {
+    return StreamGovernanceSettings.of(pseudonymKey == null ? PseudonymKey.ephemeral() : PseudonymKey.of(pseudonymKey),
+        includeIdentities, optOut);
   }
 
   public boolean filesSource() {

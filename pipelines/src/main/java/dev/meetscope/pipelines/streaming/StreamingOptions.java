@@ -1,5 +1,6 @@
 package dev.meetscope.pipelines.streaming;
 
+import dev.meetscope.pipelines.governance.GovernanceOptions;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -7,9 +8,11 @@ import org.apache.beam.sdk.options.Description;
 /**
  * Options of the streaming job ({@code meetscope stream}). Durations are written {@code 500ms}, {@code 30s},
  * {@code 5m}, {@code 2h} or ISO-8601 ({@code PT30S}). Pub/Sub options ({@code --pubsubRootUrl} for an
- * emulator, {@code --project}) and Beam's {@code --streaming} come with it.
+ * emulator, {@code --project}) and Beam's {@code --streaming} come with it, and the batch job's identity
+ * options ({@link GovernanceOptions}: {@code --optOut}, {@code --pseudonymKey}, {@code --includeIdentities}).
  */
-public interface StreamingOptions extends PubsubOptions, org.apache.beam.sdk.options.StreamingOptions {
+public interface StreamingOptions extends PubsubOptions, org.apache.beam.sdk.options.StreamingOptions,
+    GovernanceOptions {
 
   @Description("Where webhook events come from: files (a folder of NDJSON delivery files, watched continuously;"
       + " the relay's files sink and meetscope replay write them) or pubsub (--subscription).")

@@ -9,11 +9,13 @@ import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.transforms.schema.RecordCoders;
 import dev.meetscope.transforms.streaming.ParsedDelivery;
+import dev.meetscope.transforms.streaming.ProtectDeadLetters;
 import dev.meetscope.transforms.streaming.PublishLive;
 import dev.meetscope.transforms.streaming.ReadEventFiles;
 import dev.meetscope.transforms.streaming.ReadPubsubEvents;
 import dev.meetscope.transforms.streaming.SplitDeliveries;
 import dev.meetscope.transforms.streaming.StreamCore;
+import dev.meetscope.transforms.streaming.StreamGovernanceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -66,15 +68,22 @@ public final class TownHallStreaming {
     return outputs;
   }
 
-  /** Parse, de-duplicate, per-meeting state, windows: everything between the source and the sinks. */
+  /**
+   * Parse, de-duplicate, per-meeting state, windows: everything between the source and the sinks. Every
+   * output leaves through the governance policy (docs/governance.md): final rows keyed, without names and
+   * emails unless {@code --includeIdentities}, opted-out people withheld ({@code TownHall}); dead letters
+   * redacted ({@code ProtectDeadLetters}). Live rows and alerts hold counts only.
+   */
   public static Outputs core(PCollection<ParsedDelivery> deliveries, StreamPlan plan) {
+    StreamGovernanceSettings governance = plan.governance();
     PCollectionTuple split = deliveries.apply("SplitDeliveries", SplitDeliveries.create());
     PCollectionTuple core = split.get(SplitDeliveries.EVENTS)
-        .apply("TownHall", StreamCore.with(plan.settings(), AnalyticsSettings.defaults()));
+        .apply("TownHall", StreamCore.with(plan.settings(), AnalyticsSettings.defaults()).withGovernance(governance));
     PCollection<DeadLetter> deadLetters = PCollectionList.of(split.get(SplitDeliveries.DEAD_LETTERS))
         .and(core.get(StreamCore.DEAD_LETTERS))
         .apply("AllDeadLetters", Flatten.pCollections())
-        .setCoder(RecordCoders.of(DeadLetter.class));
+        .setCoder(RecordCoders.of(DeadLetter.class))
+        .apply("ProtectDeadLetters", ProtectDeadLetters.with(governance));
     return new Outputs(deliveries, core.get(StreamCore.LIVE), core.get(StreamCore.ALERTS), core.get(StreamCore.PARTICIPANTS),
         core.get(StreamCore.MEETINGS), core.get(StreamCore.TIMELINE), deadLetters);
   }

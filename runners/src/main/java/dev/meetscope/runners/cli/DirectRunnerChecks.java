@@ -16,8 +16,11 @@ public final class DirectRunnerChecks {
 
   private DirectRunnerChecks() {}
 
-  /** Adds each check's "off" to {@code args} unless the user set that check. */
+  /** Adds each check's "off" to {@code args} unless the user set that check or chose another runner. */
   public static void offUnlessGiven(List<String> args) {
+    if (args.stream().anyMatch(a -> a.startsWith("--runner=") && !a.equals("--runner=DirectRunner"))) {
+      return;
+    }
     for (String off : OFF) {
       String name = off.substring(0, off.indexOf('='));
       if (args.stream().noneMatch(a -> a.equals(name) || a.startsWith(name + "="))) {

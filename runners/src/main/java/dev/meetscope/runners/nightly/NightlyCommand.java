@@ -4,6 +4,7 @@ import dev.meetscope.models.analytics.MetricsVersion;
 import dev.meetscope.models.governance.OptionRedactor;
 import dev.meetscope.models.governance.RunAudit;
 import dev.meetscope.models.governance.RunIds;
+import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.pipelines.nightly.NightlyBatch;
 import dev.meetscope.pipelines.nightly.NightlyOptions;
 import dev.meetscope.pipelines.nlp.NlpOptions;
@@ -95,6 +96,7 @@ public final class NightlyCommand implements Command {
     out.println();
     out.println("Options:");
     OptionsHelp.print(out, NightlyOptions.class);
+    OptionsHelp.print(out, GovernanceOptions.class);
     out.println("Text analysis (docs/nlp.md):");
     OptionsHelp.print(out, NlpOptions.class);
     out.println("  --runner=DirectRunner");

@@ -3,6 +3,7 @@ package dev.meetscope.runners.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.pipelines.streaming.StreamPlan;
 import dev.meetscope.pipelines.streaming.StreamingOptions;
 import dev.meetscope.pipelines.streaming.TownHallStreaming;
@@ -60,6 +61,7 @@ public final class StreamCommand implements Command {
     out.println();
     out.println("Options:");
     OptionsHelp.print(out, StreamingOptions.class);
+    OptionsHelp.print(out, GovernanceOptions.class);
     out.println("  --runner=DirectRunner");
     out.println("      DirectRunner (embedded default), FlinkRunner (--flinkMaster=[local] or host:port;"
         + " checkpointing every " + DEFAULT_CHECKPOINT_MS + " ms unless --checkpointingInterval, checkpoints in"

@@ -13,6 +13,8 @@ import dev.meetscope.fixtures.TownHallEventGenerator;
 import dev.meetscope.fixtures.TownHallSpec;
 import dev.meetscope.models.analytics.MeetingAnalysis;
 import dev.meetscope.models.analytics.MeetingAnalyzer;
+import dev.meetscope.models.governance.IdentityPolicy;
+import dev.meetscope.models.governance.Pseudonymizer;
 import dev.meetscope.models.parse.webhook.WebhookEventReader;
 import dev.meetscope.models.record.MeetingEvent;
 import dev.meetscope.models.stream.StreamMeetingInput;
@@ -47,6 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class StreamJobTest {
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A test pseudonym key (64 hex characters, as `openssl rand -hex 32` writes). */
+  static final String KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
   record Run(int exit, String out, String err) {}
 
@@ -128,14 +133,19 @@ class StreamJobTest {
     Path events = dir.resolve("events");
     writeEvents(th, events);
     Path out = dir.resolve("out");
-    Run run = meetscope(args(events, out));
+    Path key = dir.resolve("key");
+    Files.writeString(key, KEY_HEX);
+    Run run = meetscope(args(events, out, "--pseudonymKey=file:" + key, "--includeIdentities=true"));
     assertEquals(ExitCodes.OK, run.exit(), run.err());
     assertTrue(run.out().contains(th.deliveries().size() + " deliveries"), run.out());
 
+    // The batch analytics through the batch output policy, under the same key.
     MeetingAnalysis expected = batchAnalysis(th);
-    assertEquals(List.of(RowJson.toJson(RecordSchemaProvider.toRow(expected.meeting()))), rows(out, "meeting"));
+    IdentityPolicy policy = new IdentityPolicy(new Pseudonymizer(KEY_HEX.getBytes(StandardCharsets.US_ASCII)), true);
+    assertEquals(List.of(RowJson.toJson(RecordSchemaProvider.toRow(policy.protect(expected.meeting(), t -> t)))),
+        rows(out, "meeting"));
     List<String> people = new ArrayList<>();
-    expected.participants().forEach(p -> people.add(RowJson.toJson(RecordSchemaProvider.toRow(p))));
+    expected.participants().forEach(p -> people.add(RowJson.toJson(RecordSchemaProvider.toRow(policy.protect(p)))));
     people.sort(null);
     assertEquals(people, rows(out, "participant_meeting"));
     assertEquals(th.participants(), people.size());
@@ -184,6 +194,10 @@ class StreamJobTest {
         List.of(StreamCommand.withDefaults(new String[] {"--runner=FlinkRunner", "--checkpointingInterval=500",
             "--stateBackend=rocksdb"})));
     assertTrue(StreamCommand.DEFAULT_CHECKPOINTS.startsWith("file:/"), StreamCommand.DEFAULT_CHECKPOINTS);
-    assertEquals(List.of("--streaming=true"), List.of(StreamCommand.withDefaults(new String[0])));
+    // The Direct runner (the default) runs without its per-element test checks unless they are asked for.
+    assertEquals(List.of("--streaming=true", "--enforceImmutability=false", "--enforceEncodability=false"),
+        List.of(StreamCommand.withDefaults(new String[0])));
+    assertEquals(List.of("--enforceImmutability=true", "--streaming=true", "--enforceEncodability=false"),
+        List.of(StreamCommand.withDefaults(new String[] {"--enforceImmutability=true"})));
   }
 }

@@ -31,21 +31,33 @@ public final class StreamCore extends PTransform<PCollection<MeetingEvent>, PCol
 
   private final StreamSettings settings;
   private final AnalyticsSettings analytics;
+  private final StreamGovernanceSettings governance;
 
-  private StreamCore(StreamSettings settings, AnalyticsSettings analytics) {
+  private StreamCore(StreamSettings settings, AnalyticsSettings analytics, StreamGovernanceSettings governance) {
     this.settings = settings;
     this.analytics = analytics;
+    this.governance = governance;
   }
 
+  /** Without an identity policy: the analytics' raw rows (transform tests only; the job always adds one). */
   public static StreamCore with(StreamSettings settings, AnalyticsSettings analytics) {
-    return new StreamCore(settings.validate(), analytics);
+    return new StreamCore(settings.validate(), analytics, null);
+  }
+
+  /**
+   * With the governance policy (docs/governance.md): final rows keyed and without names unless
+   * {@code --includeIdentities}, opted-out people withheld from per-person rows and live chat counts.
+   */
+  public StreamCore withGovernance(StreamGovernanceSettings governance) {
+    return new StreamCore(settings, analytics, java.util.Objects.requireNonNull(governance, "governance"));
   }
 
   @Override
   public PCollectionTuple expand(PCollection<MeetingEvent> events) {
     PCollectionTuple tracked = events
         .apply("DropDuplicates", DropDuplicates.remembering(settings.dedupMemory()))
-        .apply("TrackMeetings", TrackMeetings.with(settings, analytics));
+        .apply("TrackMeetings", governance == null ? TrackMeetings.with(settings, analytics)
+            : TrackMeetings.with(settings, analytics).withGovernance(governance));
     PCollection<KV<String, LivePane>> panes = tracked.get(TrackMeetings.ACCEPTED)
         .apply("LiveWindows", LiveWindows.with(settings));
     PCollectionTuple live = panes.apply("AssembleLiveStats", AssembleLiveStats.with(settings));

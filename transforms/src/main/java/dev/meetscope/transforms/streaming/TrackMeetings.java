@@ -10,7 +10,9 @@ import dev.meetscope.models.record.MeetingSummary;
 import dev.meetscope.models.record.ParticipantMeeting;
 import dev.meetscope.models.record.TimelineMinute;
 import dev.meetscope.models.stream.StreamEvents;
+import dev.meetscope.models.stream.StreamGovernance;
 import dev.meetscope.models.stream.StreamMeetingInput;
+import dev.meetscope.transforms.governance.ApplyGovernance;
 import dev.meetscope.transforms.schema.RecordCoders;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,11 @@ import org.joda.time.Instant;
  *       the {@code participant_meeting}, {@code meeting} and {@code meeting_timeline} rows. Then the state
  *       is cleared; the meeting remembers for {@code closedMemory} that it closed, so stragglers are dead
  *       letters ({@code STREAM_MEETING_CLOSED}) instead of a second set of rows.
+ *   <li><b>Governance</b> ({@link #withGovernance}, always set by the job): the final rows are computed from
+ *       the events after the batch opt-out gate and written through the batch output policy
+ *       ({@link StreamGovernance}): keyed {@code participant_key}, no names or emails unless
+ *       {@code --includeIdentities}, no row for an opted-out person (who still counts in meeting totals).
+ *       An opted-out person's chat events go to no live window.
  * </ul>
  */
 public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, PCollectionTuple> {
@@ -74,14 +81,22 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
 
   private final StreamSettings settings;
   private final AnalyticsSettings analytics;
+  private final StreamGovernanceSettings governance;
 
-  private TrackMeetings(StreamSettings settings, AnalyticsSettings analytics) {
+  private TrackMeetings(StreamSettings settings, AnalyticsSettings analytics, StreamGovernanceSettings governance) {
     this.settings = settings;
     this.analytics = analytics;
+    this.governance = governance;
   }
 
+  /** Without an identity policy: the analytics' raw rows (transform tests only; the job always adds one). */
   public static TrackMeetings with(StreamSettings settings, AnalyticsSettings analytics) {
-    return new TrackMeetings(settings.validate(), analytics);
+    return new TrackMeetings(settings.validate(), analytics, null);
+  }
+
+  /** The same step with the governance policy applied to the final rows and live counts. */
+  public TrackMeetings withGovernance(StreamGovernanceSettings governance) {
+    return new TrackMeetings(settings, analytics, java.util.Objects.requireNonNull(governance, "governance"));
   }
 
   @Override
@@ -89,7 +104,7 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     PCollectionTuple out = events
         .apply("KeyByMeeting", WithKeys.of(MeetingEvent::meetingKey).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoders.of(MeetingEvent.class)))
-        .apply("PerMeeting", ParDo.of(new TrackFn(settings, analytics))
+        .apply("PerMeeting", ParDo.of(new TrackFn(settings, analytics, governance))
             .withOutputTags(ACCEPTED, TupleTagList.of(DEAD_LETTERS).and(PARTICIPANTS).and(MEETINGS).and(TIMELINE)));
     out.get(ACCEPTED).setCoder(RecordCoders.of(MeetingEvent.class));
     out.get(DEAD_LETTERS).setCoder(RecordCoders.of(DeadLetter.class));
@@ -107,7 +122,9 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     private final long maxEvents;
     private final long closedMemoryMs;
     private final AnalyticsSettings analyticsSettings;
+    private final StreamGovernanceSettings governanceSettings;
     private transient MeetingAnalyzer analyzer;
+    private transient StreamGovernance governance;
 
     private final Counter tooLate = Metrics.counter("stream", "too_late");
     private final Counter afterClose = Metrics.counter("stream", "after_meeting_closed");
@@ -116,6 +133,8 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     private final Counter closed = Metrics.counter("stream", "meetings_closed");
     private final Counter failed = Metrics.counter("stream", "final_rows_failed");
     private final Distribution finalRowsMs = Metrics.distribution("stream", "final_rows_millis");
+    private final Counter withheld = Metrics.counter(ApplyGovernance.NAMESPACE, "opted_out_rows_withheld");
+    private final Counter notLive = Metrics.counter(ApplyGovernance.NAMESPACE, "opted_out_live_chat_skipped");
 
     @StateId("events")
     private final StateSpec<BagState<MeetingEvent>> eventsSpec = StateSpecs.bag(RecordCoders.of(MeetingEvent.class));
@@ -149,7 +168,8 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     @TimerId("forget")
     private final TimerSpec forgetSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-    TrackFn(StreamSettings s, AnalyticsSettings analyticsSettings) {
+    TrackFn(StreamSettings s, AnalyticsSettings analyticsSettings, StreamGovernanceSettings governanceSettings) {
+      this.governanceSettings = governanceSettings;
       this.latenessMs = s.allowedLateness().toMillis();
       this.probeMs = s.probeInterval().toMillis();
       this.graceMs = s.finalGrace().toMillis();
@@ -162,6 +182,7 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     @Setup
     public void setup() {
       analyzer = new MeetingAnalyzer(analyticsSettings);
+      governance = governanceSettings == null ? null : governanceSettings.governance();
     }
 
     @ProcessElement
@@ -196,7 +217,11 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
       events.add(e);
       count.write(n + 1);
       accepted.inc();
-      out.get(ACCEPTED).output(e);
+      if (governance == null || governance.countsLive(e)) {
+        out.get(ACCEPTED).output(e);
+      } else {
+        notLive.inc();
+      }
 
       long last = lastEvent.read() == null ? t : Math.max(lastEvent.read(), t);
       lastEvent.write(last);
@@ -236,8 +261,16 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
       if (!all.isEmpty()) {
         long started = System.nanoTime();
         MeetingAnalysis analysis;
+        StreamGovernance.FinalRows rows = null;
         try {
-          analysis = analyzer.analyze(StreamMeetingInput.build(meetingKey, all));
+          List<MeetingEvent> gated = governance == null ? all : governance.gate(meetingKey, all);
+          analysis = analyzer.analyze(StreamMeetingInput.build(meetingKey, gated));
+          if (governance != null) {
+            rows = governance.protect(gated, analysis);
+            withheld.inc(analysis.participants().size() - rows.participants().size());
+          } else {
+            rows = new StreamGovernance.FinalRows(analysis.participants(), analysis.meeting(), analysis.timeline());
+          }
         } catch (RuntimeException e) {
           // One meeting the analytics cannot handle must not stop every other meeting's stream.
           failed.inc();
@@ -246,10 +279,10 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
                   + " be computed from its " + all.size() + " events: " + e, "{\"meeting_uuid\":" + quote(meetingKey) + "}"));
           analysis = null;
         }
-        if (analysis != null) {
-          analysis.participants().forEach(out.get(PARTICIPANTS)::output);
-          out.get(MEETINGS).output(analysis.meeting());
-          analysis.timeline().forEach(out.get(TIMELINE)::output);
+        if (rows != null) {
+          rows.participants().forEach(out.get(PARTICIPANTS)::output);
+          out.get(MEETINGS).output(rows.meeting());
+          rows.timeline().forEach(out.get(TIMELINE)::output);
           finalRowsMs.update((System.nanoTime() - started) / 1_000_000);
           closed.inc();
         }
