@@ -2,8 +2,10 @@ package dev.meetscope.models.stream;
 
 import dev.meetscope.models.analytics.MeetingAnalysis;
 import dev.meetscope.models.governance.AllowList;
+import dev.meetscope.models.governance.ConsentDecision;
 import dev.meetscope.models.governance.ConsentMode;
 import dev.meetscope.models.governance.ConsentPolicy;
+import dev.meetscope.models.governance.ConsentSubject;
 import dev.meetscope.models.governance.GovernanceGate;
 import dev.meetscope.models.governance.IdentityPolicy;
 import dev.meetscope.models.governance.OptOutList;
@@ -54,11 +56,29 @@ public final class StreamGovernance {
   private final OptOutList optOut;
   private final IdentityPolicy policy;
   private final GovernanceGate gate;
+  private final ConsentPolicy consent;
 
-  public StreamGovernance(OptOutList optOut, IdentityPolicy policy) {
+  /** {@code consent} decides per meeting from its events (webhooks carry no manifest: allow list or all). */
+  public StreamGovernance(ConsentPolicy consent, OptOutList optOut, IdentityPolicy policy) {
+    this.consent = Objects.requireNonNull(consent, "consent");
     this.optOut = optOut == null ? OptOutList.empty() : optOut;
     this.policy = Objects.requireNonNull(policy, "policy");
+    // The gate below only applies the opt-out list: consent was decided per event on arrival.
     this.gate = new GovernanceGate(new ConsentPolicy(ConsentMode.ALL, AllowList.empty()), this.optOut);
+  }
+
+  /** Without a consent check ({@code --consentMode=all}). */
+  public StreamGovernance(OptOutList optOut, IdentityPolicy policy) {
+    this(new ConsentPolicy(ConsentMode.ALL, AllowList.empty()), optOut, policy);
+  }
+
+  /**
+   * Whether the meeting of this event may be analysed, from what the event says of its meeting (id, UUID,
+   * host id). In manifest mode only the allow list can give consent: webhooks carry no manifest flag.
+   */
+  public ConsentDecision consent(MeetingEvent e) {
+    return consent.decide(new ConsentSubject(e.meetingKey(), e.meetingId() == null ? null
+        : e.meetingId().replace(" ", ""), e.meetingUuid(), null, e.hostId(), null));
   }
 
   /** The protected final rows of one meeting. */

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meetscope.models.analytics.MeetingAnalysis;
 import dev.meetscope.models.analytics.MeetingAnalyzer;
+import dev.meetscope.models.governance.AllowList;
+import dev.meetscope.models.governance.ConsentDecision;
+import dev.meetscope.models.governance.ConsentMode;
+import dev.meetscope.models.governance.ConsentPolicy;
 import dev.meetscope.models.governance.IdentityPolicy;
 import dev.meetscope.models.governance.OptOutList;
 import dev.meetscope.models.governance.Pseudonymizer;
@@ -144,5 +148,26 @@ class StreamGovernanceTest {
   @Test
   void unescapeUndoesJsonEscapes() {
     assertEquals("Zoë \"Q\"\\", StreamGovernance.unescape("Zo\\u00eb \\\"Q\\\"\\\\"));
+  }
+
+  @Test
+  void consentComesFromTheAllowListOrPilotModeNeverFromAMissingManifest() {
+    MeetingEvent e = joined("Ada Example", "ada@example.com", "101", 0); // meeting 81234567890, host DhOsT001
+    IdentityPolicy policy = new IdentityPolicy(new Pseudonymizer(KEY), false);
+    java.util.function.BiFunction<ConsentMode, String, ConsentDecision> decide = (mode, list) ->
+        new StreamGovernance(new ConsentPolicy(mode, AllowList.parse(list)), OptOutList.empty(), policy).consent(e);
+
+    assertEquals(new ConsentDecision(null, false, ConsentDecision.Reason.NO_CONSENT),
+        decide.apply(ConsentMode.MANIFEST, ""));
+    assertEquals(ConsentDecision.Reason.NOT_ALLOWLISTED, decide.apply(ConsentMode.ALLOWLIST, "").reason());
+    assertEquals(ConsentDecision.Reason.ALLOWLISTED_MEETING,
+        decide.apply(ConsentMode.MANIFEST, "meeting:812 3456 7890").reason());
+    assertEquals(ConsentDecision.Reason.ALLOWLISTED_MEETING, decide.apply(ConsentMode.ALLOWLIST, e.meetingUuid())
+        .reason());
+    assertEquals(ConsentDecision.Reason.ALLOWLISTED_HOST, decide.apply(ConsentMode.ALLOWLIST, "host:DhOsT001")
+        .reason());
+    assertEquals(ConsentDecision.Reason.NOT_ALLOWLISTED, decide.apply(ConsentMode.ALLOWLIST, "meeting:99999999999")
+        .reason());
+    assertTrue(decide.apply(ConsentMode.ALL, "").analyse());
   }
 }

@@ -13,6 +13,22 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public interface GovernanceOptions extends PipelineOptions {
 
+  @Description("Consent (docs/governance.md §2): manifest (analyse a meeting when its meeting.json says "
+      + "\"analytics_enabled\": true or its host or meeting is on --consentAllowList), allowlist (only the "
+      + "allow list counts) or all (pilots with consent collected elsewhere). An explicit "
+      + "\"analytics_enabled\": false always wins. Other meetings are counted and skipped. Webhook events "
+      + "carry no manifest, so in the stream job only the allow list or all give consent.")
+  @Default.String("manifest")
+  String getConsentMode();
+
+  void setConsentMode(String value);
+
+  @Description("Optional consent allow list (local or gs://): one host email, host id, meeting id or "
+      + "meeting UUID per line, host: and meeting: prefixes, # comments.")
+  String getConsentAllowList();
+
+  void setConsentAllowList(String value);
+
   @Description("Optional opt-out list (local or gs://): one email, customer key or display name per line "
       + "(prefixes email:, ck:, uid:, reg:, name:), # comments. Their text and identity leave the job right "
       + "after parsing; a bad line stops the run.")
@@ -41,7 +57,7 @@ public interface GovernanceOptions extends PipelineOptions {
    * reference. Throws {@link IllegalArgumentException} naming the option.
    */
   static void validate(GovernanceOptions options) {
-    GateSettings.defaults().withOptOut(options.getOptOut()).optOut();
+    gateSettings(options).check(); // the consent mode, and both lists read and parsed
     String reference = options.getPseudonymKey();
     if (reference != null) {
       PseudonymKey key = PseudonymKey.of(reference);
@@ -54,6 +70,12 @@ public interface GovernanceOptions extends PipelineOptions {
           + "(file:PATH, env:VAR or projects/P/secrets/S/versions/V); a random per-run key would travel "
           + "inside the uploaded job graph");
     }
+  }
+
+  /** The gate's settings: {@code --consentMode}, {@code --consentAllowList} and {@code --optOut}. */
+  static GateSettings gateSettings(GovernanceOptions options) {
+    return GateSettings.defaults().withConsentMode(options.getConsentMode())
+        .withAllowList(options.getConsentAllowList()).withOptOut(options.getOptOut());
   }
 
   /** The HMAC key of participant_key: {@code --pseudonymKey}, or a random key for this run only. */

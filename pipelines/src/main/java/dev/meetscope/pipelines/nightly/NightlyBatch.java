@@ -123,8 +123,7 @@ public final class NightlyBatch {
 
   /** Consent and opt-out settings of the governance gate (docs/governance.md §2, §3). */
   public static GateSettings gateSettings(NightlyOptions options) {
-    return GateSettings.defaults().withConsentMode(options.getConsentMode())
-        .withAllowList(options.getConsentAllowList()).withOptOut(options.getOptOut());
+    return GovernanceOptions.gateSettings(options);
   }
 
   /** The HMAC key of participant_key: {@code --pseudonymKey}, or a random key for this run only. */

@@ -120,21 +120,6 @@ public interface NightlyOptions extends PipelineOptions, NlpOptions, GovernanceO
 
   void setReports(boolean value);
 
-  @Description("Consent (docs/governance.md §2): manifest (analyse a meeting when its meeting.json says "
-      + "\"analytics_enabled\": true or its host or meeting is on --consentAllowList), allowlist (only the "
-      + "allow list counts) or all (pilots with consent collected elsewhere). An explicit "
-      + "\"analytics_enabled\": false always wins. Other meetings are counted and skipped.")
-  @Default.String("manifest")
-  String getConsentMode();
-
-  void setConsentMode(String value);
-
-  @Description("Optional consent allow list (local or gs://): one host email, host id, meeting id or "
-      + "meeting UUID per line, host: and meeting: prefixes, # comments.")
-  String getConsentAllowList();
-
-  void setConsentAllowList(String value);
-
   @Description("Optional roster CSV (local or gs://) with person (email or customer key), manager_email and "
       + "optional department columns: enables the manager view under <output>/views/manager/ and departments "
       + "in the people-ops view. Any problem in it stops the run.")

@@ -5,6 +5,7 @@ import dev.meetscope.models.governance.RetentionPolicy;
 import dev.meetscope.models.stream.DurationText;
 import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.transforms.governance.PseudonymKey;
+import dev.meetscope.transforms.governance.GateSettings;
 import dev.meetscope.transforms.streaming.StreamGovernanceSettings;
 import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
 import dev.meetscope.transforms.streaming.StreamSettings;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * @param maxIdle null = run until cancelled
  * @param retentionDays BigQuery partition expiry in days ({@code --retentionDays}); null = never
  * @param pseudonymKey the {@code --pseudonymKey} reference; null = a random key for this run
- * @param optOut the {@code --optOut} file; null = nobody opted out
+ * @param gate {@code --consentMode}, {@code --consentAllowList} and {@code --optOut}
  */
 public record StreamPlan(
     String source,
@@ -38,7 +39,7 @@ public record StreamPlan(
     Integer retentionDays,
     String pseudonymKey,
     boolean includeIdentities,
-    String optOut) {
+    GateSettings gate) {
 
   public static final String FILES = "files";
   /** The folder the files source watches when --input is not given. */
@@ -115,7 +116,7 @@ public record StreamPlan(
         DurationText.parse("watermarkLag", o.getWatermarkLag()),
         DurationText.parse("idleAdvance", o.getIdleAdvance()), flush, o.getShards(), o.getRetentionDays(),
         blank(o.getPseudonymKey()) ? null : o.getPseudonymKey(), o.getIncludeIdentities(),
-        blank(o.getOptOut()) ? null : o.getOptOut());
+        GovernanceOptions.gateSettings(o));
   }
 
   /**
@@ -124,7 +125,7 @@ public record StreamPlan(
    */
   public StreamGovernanceSettings governance() {
     return StreamGovernanceSettings.of(pseudonymKey == null ? PseudonymKey.ephemeral() : PseudonymKey.of(pseudonymKey),
-        includeIdentities, optOut);
+        includeIdentities, gate);
   }
 
   public boolean filesSource() {

@@ -96,7 +96,9 @@ public final class BenchStream {
     Path events = Files.createDirectories(work.resolve("events"));
     Path output = work.resolve("out");
     List<String> opts = new ArrayList<>(List.of("--input=" + events, "--output=" + output, "--sink=jsonl",
-        "--maxIdle=" + maxIdle, "--pollInterval=200ms", "--flushInterval=2s", "--streaming=true"));
+        "--maxIdle=" + maxIdle, "--pollInterval=200ms", "--flushInterval=2s", "--streaming=true",
+        // The generated town hall carries no consent: pilot mode, as the stream demo runs it.
+        "--consentMode=all"));
     if (beam.stream().noneMatch(a -> a.startsWith("--runner="))) {
       opts.addAll(dev.meetscope.runners.cli.DirectRunnerChecks.OFF);
     }

@@ -102,6 +102,44 @@ class StreamGovernanceJobTest {
   }
 
   @Test
+  void aMeetingIsAnalysedOnlyWithConsentFromTheAllowList(@TempDir Path dir) throws Exception {
+    TownHall th = townHall();
+    Path events = dir.resolve("events");
+    writeEvents(th, events);
+
+    // The default (manifest mode): webhooks carry no manifest, so without an allow-list entry nothing is
+    // analysed; every event is counted as skipped, nothing is written about the meeting.
+    Path none = dir.resolve("none");
+    StreamJobTest.Run run = meetscope(args(events, none, "--consentMode=manifest"));
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertEquals(List.of(), rows(none, "participant_meeting"));
+    assertEquals(List.of(), rows(none, "meeting"));
+    assertEquals(List.of(), rows(none, "live_window"));
+    assertEquals(List.of(), rows(none, "dead_letter"));
+    com.fasterxml.jackson.databind.JsonNode counters = StreamJobTest.JSON.readTree(
+        none.resolve("_METRICS.json").toFile()).get("beam_counters");
+    assertEquals(th.distinctEvents(), counters.get("governance/stream_events_skipped").asLong(), counters.toString());
+    assertEquals(th.distinctEvents(), counters.get("governance/stream_events_skipped.NO_CONSENT").asLong());
+    assertEquals(0, counters.path("stream/accepted").asLong());
+
+    // The meeting id on the allow list: analysed, all of it (chat too), under the same keys as pilot mode.
+    Path allow = Files.writeString(dir.resolve("allow.txt"), "# hosts and meetings\nmeeting:" + th.meetingId() + "\n");
+    Path allowed = dir.resolve("allowed");
+    run = meetscope(args(events, allowed, "--consentMode=allowlist", "--consentAllowList=" + allow,
+        "--pseudonymKey=file:" + keyFile(dir)));
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    Path pilot = dir.resolve("pilot");
+    run = meetscope(args(events, pilot, "--consentMode=all", "--pseudonymKey=file:" + keyFile(dir)));
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertEquals(th.participants(), rows(allowed, "participant_meeting").size());
+    assertEquals(rows(pilot, "participant_meeting"), rows(allowed, "participant_meeting"));
+    assertEquals(rows(pilot, "meeting"), rows(allowed, "meeting"));
+    counters = StreamJobTest.JSON.readTree(allowed.resolve("_METRICS.json").toFile()).get("beam_counters");
+    assertEquals(th.distinctEvents(), counters.get("stream/accepted").asLong());
+    assertEquals(0, counters.path("governance/stream_events_skipped").asLong());
+  }
+
+  @Test
   void withIdentitiesNamesAppearAndAnOptedOutPersonAppearsNowhere(@TempDir Path dir) throws Exception {
     TownHall th = townHall();
     Path events = dir.resolve("events");

@@ -55,7 +55,17 @@ class StreamJobTest {
 
   record Run(int exit, String out, String err) {}
 
-  static Run meetscope(String... args) {
+  /**
+   * Runs the CLI. Generated town halls carry no consent (webhooks have no manifest), so a {@code stream} run
+   * without {@code --consentMode} runs in pilot mode ({@code all}), as the demo does.
+   */
+  static Run meetscope(String... given) {
+    String[] args = given;
+    if (given.length > 0 && given[0].equals("stream")
+        && java.util.Arrays.stream(given).noneMatch(a -> a.startsWith("--consentMode") || a.equals("--help"))) {
+      args = java.util.Arrays.copyOf(given, given.length + 1);
+      args[given.length] = "--consentMode=all";
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Meetscope().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -57,7 +57,12 @@ public final class GateSettings implements Serializable {
 
   /** Builds the gate (reads both lists). */
   public GovernanceGate gate() {
-    return new GovernanceGate(new ConsentPolicy(ConsentMode.parse(consentMode), allowList()), optOut());
+    return new GovernanceGate(consentPolicy(), optOut());
+  }
+
+  /** The consent policy alone (reads the allow list). */
+  public ConsentPolicy consentPolicy() {
+    return new ConsentPolicy(ConsentMode.parse(consentMode), allowList());
   }
 
   public OptOutList optOut() {

@@ -18,22 +18,23 @@ public final class StreamGovernanceSettings implements Serializable {
 
   private final PseudonymKey key;
   private final boolean includeIdentities;
-  private final GateSettings optOut;
+  private final GateSettings gate;
 
-  private StreamGovernanceSettings(PseudonymKey key, boolean includeIdentities, GateSettings optOut) {
+  private StreamGovernanceSettings(PseudonymKey key, boolean includeIdentities, GateSettings gate) {
     this.key = Objects.requireNonNull(key, "key");
     this.includeIdentities = includeIdentities;
-    this.optOut = optOut;
+    this.gate = Objects.requireNonNull(gate, "gate");
   }
 
-  /** {@code optOutPath} may be null (nobody opted out). */
-  public static StreamGovernanceSettings of(PseudonymKey key, boolean includeIdentities, String optOutPath) {
-    return new StreamGovernanceSettings(key, includeIdentities, GateSettings.defaults().withOptOut(optOutPath));
+  /** Consent in {@code gate} as in the batch job ({@code --consentMode}, {@code --consentAllowList}, {@code --optOut}). */
+  public static StreamGovernanceSettings of(PseudonymKey key, boolean includeIdentities, GateSettings gate) {
+    return new StreamGovernanceSettings(key, includeIdentities, gate);
   }
 
-  /** Reads the key and the list: call in {@code @Setup}. */
+  /** Reads the key and the lists: call in {@code @Setup}. */
   public StreamGovernance governance() {
-    return new StreamGovernance(optOut.optOut(), new IdentityPolicy(key.pseudonymizer(), includeIdentities));
+    return new StreamGovernance(gate.consentPolicy(), gate.optOut(),
+        new IdentityPolicy(key.pseudonymizer(), includeIdentities));
   }
 
   public boolean includeIdentities() {
@@ -42,6 +43,6 @@ public final class StreamGovernanceSettings implements Serializable {
 
   @Override
   public String toString() {
-    return "StreamGovernanceSettings[" + key + ", includeIdentities=" + includeIdentities + ", " + optOut + "]";
+    return "StreamGovernanceSettings[" + key + ", includeIdentities=" + includeIdentities + ", " + gate + "]";
   }
 }

@@ -3,6 +3,7 @@ package dev.meetscope.transforms.streaming;
 import dev.meetscope.models.analytics.AnalyticsSettings;
 import dev.meetscope.models.analytics.MeetingAnalysis;
 import dev.meetscope.models.analytics.MeetingAnalyzer;
+import dev.meetscope.models.governance.ConsentDecision;
 import dev.meetscope.models.parse.InputFormat;
 import dev.meetscope.models.record.DeadLetter;
 import dev.meetscope.models.record.MeetingEvent;
@@ -135,6 +136,7 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     private final Distribution finalRowsMs = Metrics.distribution("stream", "final_rows_millis");
     private final Counter withheld = Metrics.counter(ApplyGovernance.NAMESPACE, "opted_out_rows_withheld");
     private final Counter notLive = Metrics.counter(ApplyGovernance.NAMESPACE, "opted_out_live_chat_skipped");
+    private final Counter withoutConsent = Metrics.counter(ApplyGovernance.NAMESPACE, "stream_events_skipped");
 
     @StateId("events")
     private final StateSpec<BagState<MeetingEvent>> eventsSpec = StateSpecs.bag(RecordCoders.of(MeetingEvent.class));
@@ -158,6 +160,13 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
 
     @StateId("closedAt")
     private final StateSpec<ValueState<Long>> closedAtSpec = StateSpecs.value(VarLongCoder.of());
+
+    /**
+     * Set once an event of the meeting gave consent (its meeting id, UUID or host id on the allow list, or
+     * {@code --consentMode=all}), so the meeting's events that do not say who hosts it (chat) count too.
+     */
+    @StateId("consented")
+    private final StateSpec<ValueState<Long>> consentedSpec = StateSpecs.value(VarLongCoder.of());
 
     @TimerId("probe")
     private final TimerSpec probeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -190,10 +199,20 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
         @StateId("events") BagState<MeetingEvent> events, @StateId("count") ValueState<Long> count,
         @StateId("lastEvent") ValueState<Long> lastEvent, @StateId("ended") ValueState<Long> ended,
         @StateId("watermark") ValueState<Long> watermark, @StateId("probeArmed") ValueState<Long> probeArmed,
-        @StateId("closedAt") ValueState<Long> closedAt, @TimerId("probe") Timer probe,
-        @TimerId("close") Timer close, MultiOutputReceiver out) {
+        @StateId("closedAt") ValueState<Long> closedAt, @StateId("consented") ValueState<Long> consented,
+        @TimerId("probe") Timer probe, @TimerId("close") Timer close, MultiOutputReceiver out) {
       MeetingEvent e = kv.getValue();
       long t = timestamp.getMillis();
+      if (governance != null && consented.read() == null) {
+        ConsentDecision decision = governance.consent(e);
+        if (!decision.analyse()) {
+          // Counted and skipped, as the batch gate skips a meeting without consent: no rows, no dead letter.
+          withoutConsent.inc();
+          Metrics.counter(ApplyGovernance.NAMESPACE, "stream_events_skipped." + decision.reason().name()).inc();
+          return;
+        }
+        consented.write(1L);
+      }
       if (closedAt.read() != null) {
         afterClose.inc();
         out.get(DEAD_LETTERS).output(deadLetter(e, CLOSED, "The meeting's final rows were already written"
@@ -299,8 +318,10 @@ public final class TrackMeetings extends PTransform<PCollection<MeetingEvent>, P
     }
 
     @OnTimer("forget")
-    public void onForget(@StateId("closedAt") ValueState<Long> closedAt) {
+    public void onForget(@StateId("closedAt") ValueState<Long> closedAt,
+        @StateId("consented") ValueState<Long> consented) {
       closedAt.clear();
+      consented.clear();
     }
 
     private static DeadLetter deadLetter(MeetingEvent e, String reason, String message) {
