@@ -98,6 +98,12 @@ public final class StreamCommand implements Command {
       output.deleteFile("_METRICS.json");
     }
 
+    if (!"all".equalsIgnoreCase(options.getConsentMode().strip()) && options.getConsentAllowList() == null) {
+      err.println("meetscope stream: webhook events carry no consent flag, so with --consentMode="
+          + options.getConsentMode() + " and no --consentAllowList no meeting will be analysed (each event is"
+          + " counted as skipped). Give --consentAllowList=FILE of hosts and meetings, or --consentMode=all for"
+          + " a pilot.");
+    }
     Instant started = Instant.now();
     Pipeline pipeline = Pipeline.create(options);
     TownHallStreaming.build(pipeline, options);

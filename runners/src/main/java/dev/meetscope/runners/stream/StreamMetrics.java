@@ -31,10 +31,11 @@ public final class StreamMetrics {
 
   public static String summary(Map<String, Long> c, Duration elapsed) {
     return String.format("meetscope stream: %d deliveries (%d events, %d ignored, %d unreadable), %d duplicates,"
-            + " %d too late, %d after a meeting closed, %d dropped by a window as late; %d live panes, %d drop-off"
+            + " %d skipped without consent, %d too late, %d after a meeting closed, %d dropped by a window as late; %d live panes, %d drop-off"
             + " alerts; %d meetings closed (%d participant rows) in %.1f s",
         get(c, "stream/deliveries"), get(c, "stream/events"), get(c, "stream/events_ignored"),
-        get(c, "stream/parse_dead_letters"), get(c, "stream/duplicates"), get(c, "stream/too_late"),
+        get(c, "stream/parse_dead_letters"), get(c, "stream/duplicates"),
+        get(c, "governance/stream_events_skipped"), get(c, "stream/too_late"),
         get(c, "stream/after_meeting_closed"), droppedAsLate(c), get(c, "stream/live_panes"),
         get(c, "stream/dropoff_alerts"), get(c, "stream/meetings_closed"), get(c, "sink/participant_meeting.rows"),
         elapsed.toMillis() / 1000.0);

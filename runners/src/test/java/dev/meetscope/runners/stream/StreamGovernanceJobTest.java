@@ -112,6 +112,8 @@ class StreamGovernanceJobTest {
     Path none = dir.resolve("none");
     StreamJobTest.Run run = meetscope(args(events, none, "--consentMode=manifest"));
     assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(run.err().contains("no meeting will be analysed"), run.err());
+    assertTrue(run.out().contains(th.distinctEvents() + " skipped without consent"), run.out());
     assertEquals(List.of(), rows(none, "participant_meeting"));
     assertEquals(List.of(), rows(none, "meeting"));
     assertEquals(List.of(), rows(none, "live_window"));
@@ -128,6 +130,8 @@ class StreamGovernanceJobTest {
     run = meetscope(args(events, allowed, "--consentMode=allowlist", "--consentAllowList=" + allow,
         "--pseudonymKey=file:" + keyFile(dir)));
     assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertFalse(run.err().contains("no meeting will be analysed"), run.err());
+    assertTrue(run.out().contains(" 0 skipped without consent"), run.out());
     Path pilot = dir.resolve("pilot");
     run = meetscope(args(events, pilot, "--consentMode=all", "--pseudonymKey=file:" + keyFile(dir)));
     assertEquals(ExitCodes.OK, run.exit(), run.err());
