@@ -44,7 +44,9 @@ class StreamOnFlinkTest {
     StreamJobTest.writeEvents(th, events);
     Path direct = dir.resolve("direct");
     Path flink = dir.resolve("flink");
-    StreamJobTest.Run d = StreamJobTest.meetscope(StreamJobTest.args(events, direct));
+    // One key for both runs: without one each run keys people with its own random key.
+    String key = "--pseudonymKey=file:" + java.nio.file.Files.writeString(dir.resolve("key"), StreamJobTest.KEY_HEX);
+    StreamJobTest.Run d = StreamJobTest.meetscope(StreamJobTest.args(events, direct, key));
     assertEquals(ExitCodes.OK, d.exit(), d.err());
 
     ConcurrentLinkedQueue<String> completed = new ConcurrentLinkedQueue<>();
@@ -72,7 +74,7 @@ class StreamOnFlinkTest {
     coordinator.addAppender(listener);
     StreamJobTest.Run f;
     try {
-      f = StreamJobTest.meetscope(StreamJobTest.args(events, flink, "--runner=FlinkRunner",
+      f = StreamJobTest.meetscope(StreamJobTest.args(events, flink, key, "--runner=FlinkRunner",
           "--flinkMaster=[local]", "--parallelism=2", "--checkpointingInterval=1000",
           "--stateBackendStoragePath=" + dir.resolve("checkpoints").toUri()));
     } finally {

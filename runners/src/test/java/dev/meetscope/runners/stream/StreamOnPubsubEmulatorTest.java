@@ -50,18 +50,24 @@ class StreamOnPubsubEmulatorTest {
       }
 
       Path out = dir.resolve("out");
-      StreamJobTest.Run run = StreamJobTest.meetscope("stream", "--source=pubsub",
+      Path key = java.nio.file.Files.writeString(dir.resolve("key"), StreamJobTest.KEY_HEX);
+      StreamJobTest.Run run = StreamJobTest.meetscope("stream", "--source=pubsub", "--pseudonymKey=file:" + key,
+          "--includeIdentities=true",
           "--subscription=" + emulator.subscription("meetscope-stream"), "--liveTopic=" + emulator.topic("live"),
           "--pubsubRootUrl=" + emulator.rootUrl(),
           "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
           "--output=" + out, "--sink=jsonl", "--maxIdle=3s", "--flushInterval=3s");
       assertEquals(ExitCodes.OK, run.exit(), run.err());
 
+      // The batch analytics through the batch output policy, under the same key (as StreamJobTest).
       MeetingAnalysis expected = StreamJobTest.batchAnalysis(th);
-      assertEquals(List.of(RowJson.toJson(RecordSchemaProvider.toRow(expected.meeting()))),
+      dev.meetscope.models.governance.IdentityPolicy policy = new dev.meetscope.models.governance.IdentityPolicy(
+          new dev.meetscope.models.governance.Pseudonymizer(
+              StreamJobTest.KEY_HEX.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), true);
+      assertEquals(List.of(RowJson.toJson(RecordSchemaProvider.toRow(policy.protect(expected.meeting(), t -> t)))),
           StreamJobTest.rows(out, "meeting"));
       List<String> people = new ArrayList<>();
-      expected.participants().forEach(p -> people.add(RowJson.toJson(RecordSchemaProvider.toRow(p))));
+      expected.participants().forEach(p -> people.add(RowJson.toJson(RecordSchemaProvider.toRow(policy.protect(p)))));
       people.sort(null);
       assertEquals(people, StreamJobTest.rows(out, "participant_meeting"));
       assertEquals(List.of(), StreamJobTest.rows(out, "dead_letter"));
