@@ -3,6 +3,10 @@ package dev.meetscope.runners.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meetscope.models.analytics.MetricsVersion;
+import dev.meetscope.models.governance.OptionRedactor;
+import dev.meetscope.models.governance.RunAudit;
+import dev.meetscope.models.governance.RunIds;
 import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.pipelines.streaming.StreamPlan;
 import dev.meetscope.pipelines.streaming.StreamingOptions;
@@ -13,7 +17,10 @@ import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
 import dev.meetscope.runners.cli.OptionsHelp;
 import dev.meetscope.runners.cli.UsageException;
+import dev.meetscope.runners.nightly.AuditLog;
 import dev.meetscope.runners.nightly.OutputFolder;
+import dev.meetscope.transforms.governance.ApplyGovernance;
+import dev.meetscope.transforms.governance.PseudonymKey;
 import java.io.File;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -112,19 +119,23 @@ public final class StreamCommand implements Command {
         plan.bigQuery() ? "BigQuery " + plan.bigQueryDataset() : plan.output() + " (" + plan.sink() + ")",
         plan.maxIdle() == null ? "; runs until stopped" : "; stops after " + plan.maxIdle() + " without input");
     PipelineResult result;
+    OutputFolder auditRoot = new OutputFolder(plan.output());
     try {
       result = pipeline.run();
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         err.println("meetscope stream: the pipeline ended in state " + state);
+        appendAudit(auditRoot, "failed", started, args, plan, StreamMetrics.counters(result), err);
         return ExitCodes.PIPELINE_FAILED;
       }
     } catch (RuntimeException e) {
       err.println("meetscope stream: the pipeline failed: " + rootMessage(e));
+      appendAudit(auditRoot, "failed", started, args, plan, Map.of(), err);
       return ExitCodes.PIPELINE_FAILED;
     }
     Duration elapsed = Duration.between(started, Instant.now());
     Map<String, Long> counters = StreamMetrics.counters(result);
+    appendAudit(auditRoot, "succeeded", started, args, plan, counters, err);
     out.println(StreamMetrics.summary(counters, elapsed));
     if (output != null) {
       ObjectNode root = new ObjectMapper().createObjectNode();
@@ -147,6 +158,38 @@ public final class StreamCommand implements Command {
    * Adds {@code --streaming=true}; on Flink, checkpointing when none is set and, with {@code --maxIdle},
    * sources that shut down once done (else Flink keeps a finished source alive for its checkpoints).
    */
+  /**
+   * The run's {@code run_audit} row (docs/governance.md §7), as the nightly job writes one: a stream run ends on
+   * {@code --maxIdle} or when it fails. Input files and bytes are 0: a stream reads deliveries, counted in
+   * {@code _METRICS.json}. Meetings analysed = meetings closed; skipped = events without consent, by reason.
+   */
+  private static void appendAudit(OutputFolder root, String status, Instant started, String[] args, StreamPlan plan,
+      Map<String, Long> counters, PrintStream err) {
+    List<RunAudit.TableCount> tables = new ArrayList<>();
+    for (String table : TownHallStreaming.TABLES) {
+      tables.add(new RunAudit.TableCount(table, counters.getOrDefault("sink/" + table + ".rows", 0L)));
+    }
+    java.util.SortedMap<String, Long> skipped = new java.util.TreeMap<>();
+    String prefix = ApplyGovernance.NAMESPACE + "/stream_events_skipped.";
+    counters.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        skipped.put(name.substring(prefix.length()), value);
+      }
+    });
+    String keyId = plan.pseudonymKey() == null ? null
+        : PseudonymKey.of(plan.pseudonymKey()).pseudonymizer().keyId();
+    RunAudit row = new RunAudit(RunIds.newRunId(started), started, Instant.now(), "stream", status,
+        OptionRedactor.redact(AuditLog.options(Arrays.asList(args))), 0, 0, tables,
+        counters.getOrDefault("sink/dead_letter.rows", 0L), MetricsVersion.CURRENT, AuditLog.modelVersions(),
+        AuditLog.codeVersion(), plan.gate().consentMode(), counters.getOrDefault("stream/meetings_closed", 0L),
+        skipped, 0, keyId);
+    try {
+      AuditLog.append(root, row);
+    } catch (java.io.IOException e) {
+      err.println("meetscope stream: could not append the run_audit row: " + e.getMessage());
+    }
+  }
+
   public static String[] withDefaults(String[] args) {
     List<String> list = new ArrayList<>(Arrays.asList(args));
     if (list.stream().noneMatch(a -> a.startsWith("--streaming"))) {

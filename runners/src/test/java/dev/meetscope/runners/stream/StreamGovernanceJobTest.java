@@ -141,6 +141,33 @@ class StreamGovernanceJobTest {
     counters = StreamJobTest.JSON.readTree(allowed.resolve("_METRICS.json").toFile()).get("beam_counters");
     assertEquals(th.distinctEvents(), counters.get("stream/accepted").asLong());
     assertEquals(0, counters.path("governance/stream_events_skipped").asLong());
+
+    // Every stream run appends its run_audit row, as the nightly job does: consent outcome included.
+    com.fasterxml.jackson.databind.JsonNode skippedRun = auditRow(none);
+    assertEquals("stream", skippedRun.get("command").asText());
+    assertEquals("succeeded", skippedRun.get("status").asText());
+    assertEquals("manifest", skippedRun.get("consent_mode").asText());
+    assertEquals(0, skippedRun.get("meetings_analysed").asLong());
+    assertEquals("NO_CONSENT", skippedRun.get("meetings_skipped").get(0).get("name").asText());
+    assertEquals(th.distinctEvents(), skippedRun.get("meetings_skipped").get(0).get("value").asLong());
+    com.fasterxml.jackson.databind.JsonNode allowedRun = auditRow(allowed);
+    assertEquals("allowlist", allowedRun.get("consent_mode").asText());
+    assertEquals(1, allowedRun.get("meetings_analysed").asLong());
+    assertEquals(0, allowedRun.get("meetings_skipped").size());
+    assertEquals(new dev.meetscope.models.governance.Pseudonymizer(
+        KEY_HEX.getBytes(StandardCharsets.US_ASCII)).keyId(), allowedRun.get("pseudonym_key_id").asText());
+  }
+
+  /** The one run_audit row a run wrote into {@code out}. */
+  private static com.fasterxml.jackson.databind.JsonNode auditRow(Path out) throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(out.resolve("run_audit"))) {
+      files = s.filter(f -> f.toString().endsWith(".jsonl")).toList();
+    }
+    assertEquals(1, files.size(), files.toString());
+    List<String> lines = Files.readAllLines(files.get(0)).stream().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size());
+    return StreamJobTest.JSON.readTree(lines.get(0));
   }
 
   @Test
