@@ -3,7 +3,6 @@ package dev.meetscope.pipelines.nightly;
 import dev.meetscope.models.governance.GroupSuppression;
 import dev.meetscope.pipelines.governance.GovernanceOptions;
 import dev.meetscope.transforms.governance.ApplyGovernance;
-import dev.meetscope.transforms.governance.GateSettings;
 import dev.meetscope.transforms.governance.ProtectIdentities;
 import dev.meetscope.transforms.governance.PseudonymKey;
 import dev.meetscope.transforms.governance.WriteRoleViews;
@@ -107,23 +106,11 @@ public final class NightlyBatch {
     NlpOptions.config(options);
     NlpOptions.topicSettings(options);
     scoringProfile(options);
-    gateSettings(options).check();
+    GovernanceOptions.validate(options); // consent, opt-out and the key, as the stream job checks them
     new GroupSuppression(options.getMinGroupSize());
     if (options.getRoster() != null && !options.getRoster().isBlank()) {
       WriteRoleViews.roster(options.getRoster());
     }
-    if (options.getPseudonymKey() != null) {
-      PseudonymKey.of(options.getPseudonymKey());
-    } else if (options.getRunner() != null && options.getRunner().getSimpleName().equals("DataflowRunner")) {
-      throw new IllegalArgumentException("--pseudonymKey: DataflowRunner needs a key reference "
-          + "(file:PATH, env:VAR or projects/P/secrets/S/versions/V); a random per-run key would travel "
-          + "inside the uploaded job graph");
-    }
-  }
-
-  /** Consent and opt-out settings of the governance gate (docs/governance.md §2, §3). */
-  public static GateSettings gateSettings(NightlyOptions options) {
-    return GovernanceOptions.gateSettings(options);
   }
 
   /** The HMAC key of participant_key: {@code --pseudonymKey}, or a random key for this run only. */
@@ -198,7 +185,7 @@ public final class NightlyBatch {
             .withDefaultTimeZone(options.getTimeZone())
             .withChatKeywords(keywords))
         // Consent and opt-out before anything else sees the records (docs/governance.md §1).
-        .apply("ApplyGovernance", ApplyGovernance.with(gateSettings(options)));
+        .apply("ApplyGovernance", ApplyGovernance.with(GovernanceOptions.gateSettings(options)));
 
     PCollectionTuple analyzed = parsed.apply("AnalyzeMeetings",
         AnalyzeMeetings.create().withSettings(analyticsSettings(options)));

@@ -44,11 +44,9 @@ class NightlyBigQueryTest {
 
   @BeforeEach
   void fakeBigQuery() throws Exception {
-    FakeDatasetService.setUp();
-    DayPartitionJobService.reset();
-    datasets = new FakeDatasetService();
-    datasets.createDataset(PROJECT, DATASET, "", "", null);
-    services = new FakeBigQueryServices().withDatasetService(datasets).withJobService(new DayPartitionJobService());
+    FakeBigQuery bigQuery = FakeBigQuery.withEmptyDataset(PROJECT, DATASET);
+    datasets = bigQuery.datasets();
+    services = bigQuery.services();
   }
 
   private void runTheDay() {

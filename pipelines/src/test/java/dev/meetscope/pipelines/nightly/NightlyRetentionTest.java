@@ -12,7 +12,6 @@ import dev.meetscope.models.record.Utterance;
 import dev.meetscope.transforms.schema.RecordCoders;
 import dev.meetscope.transforms.sink.TableSink;
 import dev.meetscope.transforms.sink.WriteTable;
-import dev.meetscope.transforms.sink.bigquery.testing.DayPartitionJobService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +43,9 @@ class NightlyRetentionTest {
 
   @BeforeEach
   void fakeBigQuery() throws Exception {
-    FakeDatasetService.setUp();
-    DayPartitionJobService.reset();
-    datasets = new FakeDatasetService();
-    datasets.createDataset(PROJECT, DATASET, "", "", null);
-    services = new FakeBigQueryServices().withDatasetService(datasets).withJobService(new DayPartitionJobService());
+    FakeBigQuery bigQuery = FakeBigQuery.withEmptyDataset(PROJECT, DATASET);
+    datasets = bigQuery.datasets();
+    services = bigQuery.services();
   }
 
   /** Writes one utterance and one dead letter the way the nightly job does, with the given extra options. */
