@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meetscope.models.governance.Pseudonymizer;
 import dev.meetscope.models.report.ManagerDigestPage;
 import dev.meetscope.runners.cli.ExitCodes;
+import dev.meetscope.transforms.sink.ParquetTableFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -180,6 +181,54 @@ class GovernanceJobTest {
     assertEquals(1, auditRows(b).size(), "purge leaves run_audit alone");
   }
 
+  /**
+   * Purge on the nightly job's default sink: the Parquet tables are read, the person's rows deleted, the other
+   * rows scrubbed and the files written back with their schema, so the decoded rows of every table no longer
+   * name them.
+   */
+  @Test
+  void purgeRemovesAPersonFromParquetOutputs(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("in");
+    copy(SYNC, input.resolve("weekly-sync"));
+    Path key = Files.write(dir.resolve("k"), "parquet-key-0123456789abcdef-03".getBytes(StandardCharsets.UTF_8));
+    Path out = dir.resolve("out");
+    NightlyJobTest.Run run = meetscope("nightly", "--input=" + input, "--output=" + out, "--consentMode=all",
+        "--pseudonymKey=file:" + key, "--includeIdentities=true");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    String purgedKey = new Pseudonymizer(Files.readAllBytes(key)).participantKey("email:" + PURGED_EMAIL);
+    Map<String, List<Map<String, Object>>> before = parquetTables(out);
+    assertTrue(before.size() >= 8, before.keySet().toString());
+    int people = before.get("participant_meeting").size();
+    assertEquals(12, people);
+    String all = fold(before.toString());
+    assertTrue(all.contains(fold(PURGED_NAME)) && all.contains(PURGED_EMAIL) && all.contains(purgedKey),
+        "the person is in the Parquet tables before the purge");
+
+    run = meetscope("purge", "--output=" + out, "--person=" + PURGED_EMAIL, "--pseudonymKey=file:" + key);
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(run.out().contains("rewrite participant_meeting/"), run.out());
+
+    Map<String, List<Map<String, Object>>> after = parquetTables(out);
+    assertEquals(people - 1, after.get("participant_meeting").size());
+    assertEquals(before.get("meeting").size(), after.get("meeting").size(), "meeting rows stay, scrubbed");
+    assertAbsentEverywhere(out, List.of(PURGED_EMAIL, PURGED_NAME, purgedKey), true);
+    try (Stream<Path> s = Files.walk(out)) {
+      assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".purge-tmp")).toList());
+    }
+  }
+
+  /** Every Parquet table under {@code root}, decoded: folder path (table and partitions) → rows. */
+  private static Map<String, List<Map<String, Object>>> parquetTables(Path root) throws IOException {
+    Map<String, List<Map<String, Object>>> tables = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList()) {
+        tables.computeIfAbsent(root.relativize(f.getParent()).toString(), t -> new ArrayList<>())
+            .addAll(ParquetTableFile.read(Files.readAllBytes(f)).rows());
+      }
+    }
+    return tables;
+  }
+
   /** Reads every file under {@code root} and fails on the first that mentions one of {@code terms}. */
   static void assertAbsentEverywhere(Path root, List<String> terms, boolean skipAudit) throws IOException {
     int files = 0;
@@ -189,7 +238,10 @@ class GovernanceJobTest {
           continue;
         }
         files++;
-        String text = fold(Files.readString(f, StandardCharsets.UTF_8));
+        // Parquet compresses and dictionary-encodes strings: scan its decoded rows, not its bytes.
+        String text = fold(f.toString().endsWith(".parquet")
+            ? ParquetTableFile.read(Files.readAllBytes(f)).rows().toString()
+            : Files.readString(f, StandardCharsets.UTF_8));
         for (String t : terms) {
           assertFalse(text.contains(fold(t)), () -> root.relativize(f) + " mentions " + t);
         }

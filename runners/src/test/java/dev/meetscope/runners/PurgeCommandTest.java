@@ -69,11 +69,20 @@ class PurgeCommandTest {
     Run noKey = purge("--output=" + out, "--person=ada@example.com");
     assertEquals(ExitCodes.BAD_OPTIONS, noKey.exit());
     assertTrue(noKey.err().contains("--pseudonymKey"), noKey.err());
-    file(out, "participant_meeting/part-00000-of-00001.parquet");
+  }
+
+  @Test
+  void anUnreadableTableFileStopsThePersonPurgeBeforeAnythingChanges(@TempDir Path out) throws IOException {
     Path key = Files.writeString(out.resolve("k"), "0123456789abcdef0123456789abcdef");
-    Run parquet = purge("--output=" + out, "--person=ada@example.com", "--pseudonymKey=file:" + key);
-    assertEquals(ExitCodes.BAD_OPTIONS, parquet.exit());
-    assertTrue(parquet.err().contains("Parquet"), parquet.err());
+    Path rows = Files.createDirectories(out.resolve("chat_message")).resolve("part-00000-of-00001.jsonl");
+    String chat = "{\"meeting_key\":\"m1\",\"sender_label\":\"Ada Example\",\"text\":\"hi\"}\n";
+    Files.writeString(rows, chat);
+    file(out, "participant_meeting/part-00000-of-00001.parquet"); // "{}": not Parquet
+    Run run = purge("--output=" + out, "--person=name:Ada Example", "--pseudonymKey=file:" + key);
+    assertEquals(ExitCodes.MISSING_INPUT, run.exit(), run.err());
+    assertTrue(run.err().contains("participant_meeting/part-00000-of-00001.parquet is not a readable Parquet "
+        + "table file"), run.err());
+    assertEquals(chat, Files.readString(rows), "nothing changed");
   }
 
   @Test

@@ -10,10 +10,12 @@ import dev.meetscope.models.governance.Pseudonymizer;
 import dev.meetscope.models.governance.RetentionPolicy;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
+import dev.meetscope.runners.cli.MissingInputException;
 import dev.meetscope.runners.cli.OptionArgs;
 import dev.meetscope.runners.cli.OptionArgs.Option;
 import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.transforms.governance.PseudonymKey;
+import dev.meetscope.transforms.sink.ParquetTableFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,6 +48,7 @@ public final class PurgeCommand implements Command {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Where the nightly job writes meeting pages, relative to its output folder (WriteReports). */
   static final String REPORT_MEETINGS = "reports/meetings/";
+  private static final String PARQUET = ".parquet";
   private static final List<Option> OPTIONS = List.of(
       new Option("output", "out", "Output folder of the nightly job (local or gs://)."),
       new Option("olderThanDays", null, "Delete dated outputs whose date D is older than N days: D < today − N "
@@ -89,7 +92,8 @@ public final class PurgeCommand implements Command {
       out.println("      " + o.help());
     }
     out.println();
-    out.println("Exit codes: 0 ok, 2 bad options, 1 internal error.");
+    out.println("Exit codes: 0 ok, 2 bad options, 3 an output file could not be read (nothing changed), "
+        + "1 internal error.");
   }
 
   @Override
@@ -146,12 +150,6 @@ public final class PurgeCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException("meetscope purge: " + e.getMessage());
     }
-    for (String f : files) {
-      if (f.endsWith(".parquet")) {
-        throw new UsageException("meetscope purge: --person rewrites JSON-lines outputs (nightly --sink=jsonl);"
-            + " " + f + " is Parquet, which purge cannot rewrite yet. Nothing was changed.");
-      }
-    }
     List<String> tableFiles = files.stream().filter(PurgeCommand::purgeable).toList();
     Set<String> meetingKeys = new TreeSet<>();
     for (String f : tableFiles) {
@@ -191,7 +189,8 @@ public final class PurgeCommand implements Command {
       String table = tableOf(root, f);
       List<PersonPurge.RowDecision> decisions = new ArrayList<>();
       boolean json = f.endsWith(".json");
-      List<Map<String, Object>> rows = json ? List.of(readObject(f)) : rows(f);
+      ParquetTableFile parquet = f.endsWith(PARQUET) ? ParquetTableFile.read(readBytes(f)) : null;
+      List<Map<String, Object>> rows = json ? List.of(readObject(f)) : parquet != null ? parquet.rows() : rows(f);
       for (Map<String, Object> row : rows) {
         PersonPurge.RowDecision d = purge.decide(table, row);
         decisions.add(d);
@@ -217,14 +216,13 @@ public final class PurgeCommand implements Command {
             MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         deletedFiles++;
       } else {
-        StringBuilder sb = new StringBuilder();
+        List<Map<String, Object>> kept = new ArrayList<>();
         for (PersonPurge.RowDecision d : decisions) {
           if (d.action() != PersonPurge.RowAction.DELETE) {
-            sb.append(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d.row())
-                : JSON.writeValueAsString(d.row())).append('\n');
+            kept.add(d.row());
           }
         }
-        replace(f, sb.toString());
+        replace(f, parquet != null ? parquet.write(kept) : jsonText(kept, json));
         rewritten++;
       }
     }
@@ -262,9 +260,20 @@ public final class PurgeCommand implements Command {
     }
   }
 
-  /** Table rows (JSON lines) and JSON documents such as _METRICS.json; run_audit is never touched. */
+  /** Table rows (JSON lines, Parquet) and JSON documents such as _METRICS.json; run_audit is never touched. */
   private static boolean purgeable(String path) {
-    return (path.endsWith(".jsonl") || path.endsWith(".json")) && !path.contains("/run_audit/");
+    return (path.endsWith(".jsonl") || path.endsWith(PARQUET) || path.endsWith(".json"))
+        && !path.contains("/run_audit/");
+  }
+
+  /** JSON lines, or one pretty-printed document for a .json file (as the job writes them). */
+  private static byte[] jsonText(List<Map<String, Object>> rows, boolean document) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (Map<String, Object> row : rows) {
+      sb.append(document ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(row)
+          : JSON.writeValueAsString(row)).append('\n');
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** The table a file belongs to: the nearest folder above it that is not a partition. */
@@ -299,17 +308,29 @@ public final class PurgeCommand implements Command {
     return out;
   }
 
+  /**
+   * The rows of a table file. The first pass reads every file before anything is changed, so a file that
+   * cannot be read stops the purge with nothing changed.
+   */
   private static List<Map<String, Object>> rows(String file) throws IOException {
-    if (!file.endsWith(".jsonl")) {
-      return List.of();
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (String line : read(file).split("\n")) {
-      if (!line.isBlank()) {
-        rows.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
+    try {
+      if (file.endsWith(PARQUET)) {
+        return ParquetTableFile.read(readBytes(file)).rows();
       }
+      if (!file.endsWith(".jsonl")) {
+        return List.of();
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (String line : read(file).split("\n")) {
+        if (!line.isBlank()) {
+          rows.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
+        }
+      }
+      return rows;
+    } catch (IOException | RuntimeException e) {
+      throw new MissingInputException(file + " is not a readable " + (file.endsWith(PARQUET) ? "Parquet"
+          : "JSON-lines") + " table file (" + e.getMessage() + "); nothing was changed");
     }
-    return rows;
   }
 
   private static Map<String, Object> readObject(String file) throws IOException {
@@ -317,17 +338,22 @@ public final class PurgeCommand implements Command {
   }
 
   private static String read(String file) throws IOException {
+    return new String(readBytes(file), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readBytes(String file) throws IOException {
     try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false)))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     }
   }
 
   /** Writes a sibling temporary object, then renames it over the file: a reader never sees half a file. */
-  private static void replace(String file, String content) throws IOException {
+  private static void replace(String file, byte[] content) throws IOException {
     ResourceId target = FileSystems.matchNewResource(file, false);
     ResourceId tmp = FileSystems.matchNewResource(file + ".purge-tmp", false);
-    try (OutputStream o = Channels.newOutputStream(FileSystems.create(tmp, MimeTypes.TEXT))) {
-      o.write(content.getBytes(StandardCharsets.UTF_8));
+    try (OutputStream o = Channels.newOutputStream(FileSystems.create(tmp,
+        file.endsWith(PARQUET) ? MimeTypes.BINARY : MimeTypes.TEXT))) {
+      o.write(content);
     }
     FileSystems.rename(List.of(tmp), List.of(target));
   }
