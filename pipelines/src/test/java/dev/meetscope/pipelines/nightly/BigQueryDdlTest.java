@@ -2,6 +2,7 @@ package dev.meetscope.pipelines.nightly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meetscope.transforms.sink.bigquery.BigQueryAccessSql;
 import dev.meetscope.transforms.sink.bigquery.BigQueryTables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code docs/bigquery.sql} (the DDL for provisioning the nightly tables by hand) equal to the schemas the
- * sink loads with. Run with {@code -Dmeetscope.writeDocs=true} to regenerate it after changing a record.
+ * Keeps {@code docs/bigquery.sql} (the DDL for provisioning the nightly tables by hand, then the role-based access
+ * SQL of {@link BigQueryAccessSql} for them) equal to the schemas the sink loads with. Run with {@code -Dmeetscope.writeDocs=true} to regenerate it after changing a record.
  */
 class BigQueryDdlTest {
   private static final Path DDL = Path.of("../docs/bigquery.sql");
@@ -32,6 +33,11 @@ class BigQueryDdlTest {
           .append("-- ").append(BigQueryTables.partitionExpiryDdl("my-project", "meetscope", e.getKey(), "N"))
           .append('\n');
     }
+    // The role-based access (governance.md §5.2) for the same tables, with placeholder principals.
+    sb.append("\n-- ---------------------------------------------------------------------------------------------\n")
+        .append("-- Access: run after the tables, with your own datasets and groups (sed as above, and for the\n")
+        .append("-- meetscope_acl dataset and the example.com / my-project.iam addresses).\n")
+        .append(new BigQueryAccessSql(BigQueryAccessSqlTest.SETTINGS, NightlyTables.records()).render());
     return sb.toString();
   }
 
