@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * {@code meetscope purge --person=…}: the rule for removing everything about one person from outputs that
- * were already written. Plain row logic; reading and rewriting files (and the BigQuery DML of
- * docs/governance.md) live in the IO layer.
+ * were already written. Plain row logic; reading and rewriting files (and the BigQuery DML that mirrors
+ * these rules, {@code BigQueryPurgeSql}) live in the IO layer.
  *
  * <p>Per row:
  * <ul>
