@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * {@code meetscope purge --person=…}: the rule for removing everything about one person from outputs that
- * were already written. Plain row logic; reading and rewriting files (and the BigQuery DML of
- * docs/governance.md) live in the IO layer.
+ * were already written. Plain row logic; reading and rewriting files (and the BigQuery DML that mirrors
+ * these rules, {@code BigQueryPurgeSql}) live in the IO layer.
  *
  * <p>Per row:
  * <ul>
@@ -43,17 +43,20 @@ public final class PersonPurge {
   private final Redactor redactor;
   private final Set<String> names;
   private final Set<String> emails;
+  private final Set<String> ids;
 
   public PersonPurge(Set<String> participantKeys, Redactor redactor) {
-    this(participantKeys, redactor, Set.of(), Set.of());
+    this(participantKeys, redactor, Set.of(), Set.of(), Set.of());
   }
 
-  private PersonPurge(Set<String> participantKeys, Redactor redactor, Set<String> names, Set<String> emails) {
+  private PersonPurge(Set<String> participantKeys, Redactor redactor, Set<String> names, Set<String> emails,
+      Set<String> ids) {
     // Not Set.copyOf: its contains(null) throws, and rows have null cells.
     this.keys = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(participantKeys));
     this.redactor = redactor == null ? Redactor.none() : redactor;
     this.names = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(names));
     this.emails = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(emails));
+    this.ids = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ids));
   }
 
   /**
@@ -97,7 +100,8 @@ public final class PersonPurge {
     }
     Set<String> lowerEmails = new LinkedHashSet<>();
     emails.forEach(e -> lowerEmails.add(e.strip().toLowerCase(java.util.Locale.ROOT)));
-    return new PersonPurge(keys, Redactor.of(names, emails, ids), normalisedNames, lowerEmails);
+    return new PersonPurge(keys, Redactor.of(names, emails, ids), normalisedNames, lowerEmails,
+        new LinkedHashSet<>(ids));
   }
 
   /**
@@ -129,6 +133,21 @@ public final class PersonPurge {
   /** The participant keys looked for (to pass as the {@code @keys} parameter of the BigQuery DML). */
   public Set<String> participantKeys() {
     return keys;
+  }
+
+  /** The person's names, normalised ({@code NameNormalizer}): the {@code @names} parameter of the DML. */
+  public Set<String> names() {
+    return names;
+  }
+
+  /** The person's emails, lowercased: the {@code @emails} parameter of the DML. */
+  public Set<String> emails() {
+    return emails;
+  }
+
+  /** Ids and customer keys searched in free text as written (the redactor's keys). */
+  public Set<String> ids() {
+    return ids;
   }
 
   public RowDecision decide(String table, Map<String, Object> row) {

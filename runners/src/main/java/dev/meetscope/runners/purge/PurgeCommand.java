@@ -15,6 +15,8 @@ import dev.meetscope.runners.cli.OptionArgs;
 import dev.meetscope.runners.cli.OptionArgs.Option;
 import dev.meetscope.runners.cli.UsageException;
 import dev.meetscope.transforms.governance.PseudonymKey;
+import dev.meetscope.transforms.sink.bigquery.BigQueryDataset;
+import dev.meetscope.transforms.sink.bigquery.BigQueryDml;
 import dev.meetscope.transforms.sink.ParquetTableFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +59,16 @@ public final class PurgeCommand implements Command {
           + "bare customer key or display name. Their rows go; their keys, names and emails leave other rows."),
       new Option("pseudonymKey", null, "The key reference the outputs were written with (file:, env: or a "
           + "Secret Manager name); needed with --person to find their participant_key."),
-      new Option("dryRun", "false", "Print what would change without changing anything."));
+      new Option("bigqueryDataset", null, "PROJECT:DATASET written by --sink=bigquery: with --person, remove the "
+          + "person from its tables too (DML generated from each table's live schema). Without --output only "
+          + "BigQuery is purged."),
+      new Option("bigqueryEndpoint", BigQueryDml.DEFAULT_ENDPOINT, "BigQuery REST endpoint (Application Default "
+          + "Credentials)."),
+      new Option("dryRun", "false", "Print what would change without changing anything (for BigQuery: the "
+          + "statements and their parameters; nothing is sent)."));
 
   private final Clock clock;
+  private final BigQueryConnector bigquery;
 
   public PurgeCommand() {
     this(Clock.systemUTC());
@@ -67,7 +76,19 @@ public final class PurgeCommand implements Command {
 
   /** For tests: the clock that defines "today". */
   public PurgeCommand(Clock clock) {
+    this(clock, BigQueryDml::withApplicationDefaultCredentials);
+  }
+
+  /** For tests: also how to reach BigQuery (e.g. {@link BigQueryDml#unauthenticatedLoopback}). */
+  public PurgeCommand(Clock clock, BigQueryConnector bigquery) {
     this.clock = clock;
+    this.bigquery = bigquery;
+  }
+
+  /** Opens the BigQuery client for an endpoint. */
+  @FunctionalInterface
+  public interface BigQueryConnector {
+    BigQueryDml open(String endpoint) throws IOException;
   }
 
   @Override
@@ -83,6 +104,8 @@ public final class PurgeCommand implements Command {
   @Override
   public void printHelp(PrintStream out) {
     out.println("Usage: meetscope purge --output=DIR (--olderThanDays=N | --person=WHO --pseudonymKey=REF)");
+    out.println("       meetscope purge [--output=DIR] --bigqueryDataset=PROJECT:DATASET --person=WHO "
+        + "--pseudonymKey=REF");
     out.println();
     out.println("run_audit is never purged. See docs/governance.md §6.");
     out.println();
@@ -93,7 +116,7 @@ public final class PurgeCommand implements Command {
     }
     out.println();
     out.println("Exit codes: 0 ok, 2 bad options, 3 an output file could not be read (nothing changed), "
-        + "1 internal error.");
+        + "4 a BigQuery table could not be purged (the others were; run again later), 1 internal error.");
   }
 
   @Override
@@ -103,11 +126,31 @@ public final class PurgeCommand implements Command {
       printHelp(out);
       return ExitCodes.OK;
     }
-    String root = strip(absoluteIfLocal(options.required(NAME, "output")));
     boolean dryRun = options.getBoolean(NAME, "dryRun");
     if (!options.has("olderThanDays") && !options.has("person")) {
       throw new UsageException("meetscope purge: say what to purge: --olderThanDays=N or --person=WHO");
     }
+    boolean bq = options.has("bigqueryDataset");
+    if (bq && !options.has("person")) {
+      throw new UsageException("meetscope purge: --bigqueryDataset goes with --person; BigQuery partitions age "
+          + "out by their expiry (--retentionDays), not by --olderThanDays");
+    }
+    boolean files = !bq || options.has("output");
+    if (!files && options.has("olderThanDays")) {
+      throw new UsageException("meetscope purge: --olderThanDays needs --output (the folder to age out)");
+    }
+    int exit = ExitCodes.OK;
+    if (files) {
+      exit = purgeFiles(options, dryRun, out);
+    }
+    if (bq) {
+      exit = Math.max(exit, purgeBigQuery(options, dryRun, out));
+    }
+    return exit;
+  }
+
+  private int purgeFiles(OptionArgs options, boolean dryRun, PrintStream out) throws IOException {
+    String root = strip(absoluteIfLocal(options.required(NAME, "output")));
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     List<String> files = listFiles(root);
     if (options.has("olderThanDays")) {
@@ -140,16 +183,8 @@ public final class PurgeCommand implements Command {
 
   private int purgePerson(String root, List<String> files, OptionArgs options, boolean dryRun, PrintStream out)
       throws IOException {
-    String who = options.required(NAME, "person");
-    String keyRef = options.required(NAME, "pseudonymKey");
-    PersonRef ref;
-    Pseudonymizer keys;
-    try {
-      ref = PersonRef.parse(who);
-      keys = PseudonymKey.of(keyRef).pseudonymizer();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("meetscope purge: " + e.getMessage());
-    }
+    PersonRef ref = personRef(options);
+    Pseudonymizer keys = pseudonymizer(options);
     List<String> tableFiles = files.stream().filter(PurgeCommand::purgeable).toList();
     Set<String> meetingKeys = new TreeSet<>();
     for (String f : tableFiles) {
@@ -253,7 +288,37 @@ public final class PurgeCommand implements Command {
     return ExitCodes.OK;
   }
 
-  private static void addRef(Set<PersonRef> refs, PersonRef.Kind kind, Object value) {
+  private static PersonRef personRef(OptionArgs options) {
+    try {
+      return PersonRef.parse(options.required(NAME, "person"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("meetscope purge: " + e.getMessage());
+    }
+  }
+
+  private static Pseudonymizer pseudonymizer(OptionArgs options) throws IOException {
+    String keyRef = options.required(NAME, "pseudonymKey");
+    try {
+      return PseudonymKey.of(keyRef).pseudonymizer();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("meetscope purge: " + e.getMessage());
+    }
+  }
+
+  private int purgeBigQuery(OptionArgs options, boolean dryRun, PrintStream out) throws IOException {
+    BigQueryDataset dataset;
+    try {
+      dataset = BigQueryDataset.parse(options.required(NAME, "bigqueryDataset"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("meetscope purge: " + e.getMessage());
+    }
+    PersonRef ref = personRef(options);
+    Pseudonymizer keys = pseudonymizer(options);
+    BigQueryDml client = bigquery.open(options.get("bigqueryEndpoint"));
+    return new BigQueryPersonPurge(client, dataset, out).run(ref, keys, dryRun);
+  }
+
+  static void addRef(Set<PersonRef> refs, PersonRef.Kind kind, Object value) {
     if (value instanceof String v && !v.isBlank() && !v.equals(dev.meetscope.models.governance.Redactor.MARK)) {
       refs.add(new PersonRef(kind, kind == PersonRef.Kind.EMAIL ? v.strip().toLowerCase(java.util.Locale.ROOT)
           : v.strip()));
