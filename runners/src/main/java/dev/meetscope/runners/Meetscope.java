@@ -51,11 +51,11 @@ public final class Meetscope {
     try {
       return command.run(rest, out, err);
     } catch (UsageException e) {
-      err.println("meetscope " + command.name() + ": " + e.getMessage());
+      err.println(prefixed(command, e.getMessage()));
       err.println("Run `meetscope " + command.name() + " --help` for every option.");
       return ExitCodes.BAD_OPTIONS;
     } catch (MissingInputException e) {
-      err.println("meetscope " + command.name() + ": " + e.getMessage());
+      err.println(prefixed(command, e.getMessage()));
       return ExitCodes.MISSING_INPUT;
     } catch (Exception e) {
       err.println("meetscope " + command.name() + ": internal error: " + e);
@@ -74,5 +74,11 @@ public final class Meetscope {
     out.println();
     out.println("`meetscope <command> --help` describes every option of a command.");
     out.println("Exit codes: 0 ok, 1 internal error, 2 bad options, 3 missing input, 4 pipeline failed.");
+  }
+
+  /** "meetscope <command>: message", once: many commands already start their messages so. */
+  private static String prefixed(Command command, String message) {
+    String prefix = "meetscope " + command.name() + ": ";
+    return message != null && message.startsWith(prefix) ? message : prefix + message;
   }
 }

@@ -69,6 +69,9 @@ class PurgeCommandTest {
     Run noKey = purge("--output=" + out, "--person=ada@example.com");
     assertEquals(ExitCodes.BAD_OPTIONS, noKey.exit());
     assertTrue(noKey.err().contains("--pseudonymKey"), noKey.err());
+    Run nothing = purge("--output=" + out);
+    assertTrue(nothing.err().startsWith("meetscope purge: say what to purge"), nothing.err());
+    assertFalse(nothing.err().contains("meetscope purge: meetscope purge:"), "the prefix is said once");
   }
 
   @Test
