@@ -50,14 +50,16 @@ final class BigQueryPersonPurge {
     Set<String> meetingKeys = new TreeSet<>();
     TableSchema pm = tables.get(PARTICIPANT_MEETING);
     if (dryRun) {
-      out.println("dry run: nothing is sent to BigQuery; " + (ref.kind() == PersonRef.Kind.NAME || ref.kind() == PersonRef.Kind.NAME_OR_KEY
+      boolean byName = ref.kind() == PersonRef.Kind.NAME || ref.kind() == PersonRef.Kind.NAME_OR_KEY;
+      out.println("dry run: nothing is sent to BigQuery; " + (byName
           ? "the name's per-meeting keys (name:<meeting_key>:…) and the names and emails the person used are "
               + "read from " + PARTICIPANT_MEETING + " only in a real run, so @keys below lacks them"
-          : "the names and emails the person used are read from " + PARTICIPANT_MEETING + " only in a real run"));
+          : "the names and emails the person used are read from " + PARTICIPANT_MEETING
+              + " only in a real run"));
     } else if (pm != null && has(pm, "meeting_key")) {
       // Name identities are keyed per meeting: every meeting the dataset knows, as the file purge does.
-      for (List<String> row : client.select(project, "SELECT DISTINCT meeting_key FROM " + ref(PARTICIPANT_MEETING)
-          + " WHERE meeting_key IS NOT NULL", Map.of())) {
+      String sql = "SELECT DISTINCT meeting_key FROM " + ref(PARTICIPANT_MEETING) + " WHERE meeting_key IS NOT NULL";
+      for (List<String> row : client.select(project, sql, Map.of())) {
         meetingKeys.add(row.get(0));
       }
       learn(refs, keys, meetingKeys, pm);

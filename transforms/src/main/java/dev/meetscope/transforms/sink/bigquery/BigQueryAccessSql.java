@@ -148,7 +148,8 @@ public final class BigQueryAccessSql {
         sb.append('\n').append(policy(policy, table));
       }
     }
-    sb.append("\n-- Host views: the rows of the meetings the caller hosted (host_principal maps host_key to sign-in).\n");
+    sb.append("\n-- Host views: the rows of the meetings the caller hosted (host_principal maps host_key to"
+        + " sign-in).\n");
     for (String table : schemas.keySet()) {
       if (hostFacing(table)) {
         sb.append('\n').append(hostView(table));
