@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meetscope.runners.purge.PurgeCommand;
+import dev.meetscope.transforms.governance.PseudonymKey;
 import dev.meetscope.runners.cli.ExitCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +18,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PurgeCommandTest {
   private static final Clock APRIL_10 = Clock.fixed(Instant.parse("2026-04-10T03:00:00Z"), ZoneOffset.UTC);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private record Run(int exit, String out, String err) {}
 
@@ -60,6 +67,28 @@ class PurgeCommandTest {
     assertFalse(Files.exists(oldMetrics));
     assertTrue(Files.exists(kept) && Files.exists(audit) && Files.exists(undated));
     assertTrue(run.out().contains("2 files older than 30 days (dated before 2026-03-11) deleted"), run.out());
+
+    // The dry run left no audit row; the purge appended one beside the earlier one, which it left alone.
+    List<JsonNode> rows = auditRows(out);
+    assertEquals(2, rows.size(), rows.toString());
+    assertEquals("{}", Files.readString(audit).strip());
+    JsonNode row = rows.get(1);
+    assertEquals("purge", row.get("command").asText());
+    assertEquals("succeeded", row.get("status").asText());
+    assertEquals(5, row.get("input_files").asLong(), "the five files listed, the earlier audit row included");
+    assertEquals("[{\"table\":\"_METRICS.json:files\",\"rows\":1},{\"table\":\"participant_meeting:files\",\"rows\":1}]",
+        row.get("output_tables").toString());
+  }
+
+  /** The run_audit rows under {@code root}, in path order (run date, then run id). */
+  private static List<JsonNode> auditRows(Path root) throws IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(root.resolve("run_audit"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        rows.add(JSON.readTree(Files.readString(f)));
+      }
+    }
+    return rows;
   }
 
   @Test
@@ -91,7 +120,7 @@ class PurgeCommandTest {
   @Test
   void personPurgeDeletesTheReportPagesOfTheirMeetingsAndPagesNamingThem(@TempDir Path out) throws IOException {
     Path key = Files.writeString(out.resolve("k"), "0123456789abcdef0123456789abcdef");
-    String theirKey = dev.meetscope.transforms.governance.PseudonymKey.of("file:" + key).pseudonymizer()
+    String theirKey = PseudonymKey.of("file:" + key).pseudonymizer()
         .participantKey("email:ada@example.com");
     Path root = out.resolve("o");
     Path rows = root.resolve("participant_meeting/part-00000-of-00001.jsonl");
@@ -117,5 +146,14 @@ class PurgeCommandTest {
     assertFalse(Files.exists(naming), run.out());
     assertTrue(Files.exists(other) && Files.exists(index), run.out());
     assertEquals("{\"meeting_key\":\"m1\",\"participant_key\":\"someone-else\"}\n", Files.readString(rows));
+
+    // One audit row, for the real run: it says a person was purged and from which table, not who.
+    List<JsonNode> audit = auditRows(root);
+    assertEquals(1, audit.size());
+    String row = audit.get(0).toString();
+    assertFalse(row.contains("ada@example.com") || row.contains(theirKey), row);
+    assertTrue(row.contains("{\"name\":\"person\",\"value\":\"[redacted]\"}"), row);
+    assertEquals("[{\"table\":\"participant_meeting\",\"rows\":1}]", audit.get(0).get("output_tables").toString());
+    assertEquals(PseudonymKey.of("file:" + key).pseudonymizer().keyId(), audit.get(0).get("pseudonym_key_id").asText());
   }
 }

@@ -8,6 +8,12 @@ import dev.meetscope.models.governance.PersonPurge;
 import dev.meetscope.models.governance.PersonRef;
 import dev.meetscope.models.governance.Pseudonymizer;
 import dev.meetscope.models.governance.RetentionPolicy;
+import dev.meetscope.models.governance.RunAudit;
+import dev.meetscope.models.governance.RunIds;
+import dev.meetscope.models.governance.OptionRedactor;
+import dev.meetscope.models.analytics.MetricsVersion;
+import dev.meetscope.runners.nightly.AuditLog;
+import dev.meetscope.runners.nightly.OutputFolder;
 import dev.meetscope.runners.cli.Command;
 import dev.meetscope.runners.cli.ExitCodes;
 import dev.meetscope.runners.cli.MissingInputException;
@@ -25,12 +31,15 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -43,7 +52,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 /**
  * {@code meetscope purge}: retention by age ({@code --olderThanDays}, {@link RetentionPolicy}) and removal of
  * one person from every written table ({@code --person}, {@link PersonPurge}), on a local or gs:// output
- * folder. {@code run_audit} is never touched by either.
+ * folder, and of one person from a BigQuery dataset ({@code --bigqueryDataset}). Earlier {@code run_audit} rows
+ * are never touched; a purge of a folder appends its own.
  */
 public final class PurgeCommand implements Command {
   private static final String NAME = "purge";
@@ -107,7 +117,8 @@ public final class PurgeCommand implements Command {
     out.println("       meetscope purge [--output=DIR] --bigqueryDataset=PROJECT:DATASET --person=WHO "
         + "--pseudonymKey=REF");
     out.println();
-    out.println("run_audit is never purged. See docs/governance.md §6.");
+    out.println("run_audit is never purged; a purge of an output folder appends its own row. "
+        + "See docs/governance.md §6, §7.");
     out.println();
     out.println("Options:");
     for (Option o : OPTIONS) {
@@ -139,17 +150,55 @@ public final class PurgeCommand implements Command {
     if (!files && options.has("olderThanDays")) {
       throw new UsageException("meetscope purge: --olderThanDays needs --output (the folder to age out)");
     }
-    int exit = ExitCodes.OK;
-    if (files) {
-      exit = purgeFiles(options, dryRun, out);
+    Instant started = Instant.now();
+    Tally tally = new Tally();
+    int exit = ExitCodes.INTERNAL_ERROR;
+    try {
+      exit = files ? purgeFiles(options, dryRun, out, tally) : ExitCodes.OK;
+      if (bq) {
+        exit = Math.max(exit, purgeBigQuery(options, dryRun, out));
+      }
+      return exit;
+    } finally {
+      if (tally.root != null && !dryRun) {
+        appendAudit(tally, started, args, exit == ExitCodes.OK ? "succeeded" : "failed", err);
+      }
     }
-    if (bq) {
-      exit = Math.max(exit, purgeBigQuery(options, dryRun, out));
-    }
-    return exit;
   }
 
-  private int purgeFiles(OptionArgs options, boolean dryRun, PrintStream out) throws IOException {
+  /** What a purge did to an output folder, for its run_audit row. */
+  private static final class Tally {
+    /** Set once the options are checked and the folder listed: from then on the run is audited. */
+    String root;
+    long filesExamined;
+    final SortedMap<String, Long> byTable = new TreeMap<>();
+    String pseudonymKeyId;
+
+    void count(String table, long n) {
+      byTable.merge(table, n, Long::sum);
+    }
+  }
+
+  /**
+   * A purge changes outputs, so it leaves a run_audit row like every job (docs/governance.md §7): command
+   * {@code purge}, the options with {@code --person} masked by {@link OptionRedactor}, the table files read,
+   * and per table the rows of the person deleted ({@code <table>}) or the dated files deleted
+   * ({@code <table>:files}). A purge only of BigQuery has no output folder; BigQuery's job history records it.
+   */
+  private static void appendAudit(Tally tally, Instant started, String[] args, String status, PrintStream err) {
+    List<RunAudit.TableCount> tables = new ArrayList<>();
+    tally.byTable.forEach((table, n) -> tables.add(new RunAudit.TableCount(table, n)));
+    RunAudit row = new RunAudit(RunIds.newRunId(started), started, Instant.now(), NAME, status,
+        AuditLog.options(List.of(args)), tally.filesExamined, 0, tables, 0, MetricsVersion.CURRENT,
+        AuditLog.modelVersions(), AuditLog.codeVersion(), null, 0, null, 0, tally.pseudonymKeyId);
+    try {
+      AuditLog.append(new OutputFolder(tally.root), row);
+    } catch (IOException e) {
+      err.println("meetscope purge: could not append the run_audit row: " + e.getMessage());
+    }
+  }
+
+  private int purgeFiles(OptionArgs options, boolean dryRun, PrintStream out, Tally tally) throws IOException {
     String root = strip(absoluteIfLocal(options.required(NAME, "output")));
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     List<String> files = listFiles(root);
@@ -160,11 +209,15 @@ public final class PurgeCommand implements Command {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
+      tally.root = root;
+      tally.filesExamined = files.size();
       LocalDate today = LocalDate.now(clock);
       List<String> relative = files.stream().map(f -> f.substring(root.length() + 1)).toList();
       List<String> delete = policy.toDelete(relative, today);
       for (String f : delete) {
         out.println((dryRun ? "would delete " : "deleted ") + f);
+        String table = tableOf(root, root + "/" + f);
+        tally.count(("_root".equals(table) ? f.substring(f.lastIndexOf('/') + 1) : table) + ":files", 1);
       }
       if (!dryRun && !delete.isEmpty()) {
         List<ResourceId> ids = new ArrayList<>();
@@ -176,16 +229,19 @@ public final class PurgeCommand implements Command {
       files = listFiles(root);
     }
     if (options.has("person")) {
-      return purgePerson(root, files, options, dryRun, out);
+      return purgePerson(root, files, options, dryRun, out, tally);
     }
     return ExitCodes.OK;
   }
 
-  private int purgePerson(String root, List<String> files, OptionArgs options, boolean dryRun, PrintStream out)
-      throws IOException {
+  private int purgePerson(String root, List<String> files, OptionArgs options, boolean dryRun, PrintStream out,
+      Tally tally) throws IOException {
     PersonRef ref = personRef(options);
     Pseudonymizer keys = pseudonymizer(options);
     List<String> tableFiles = files.stream().filter(PurgeCommand::purgeable).toList();
+    tally.root = root;
+    tally.filesExamined = Math.max(tally.filesExamined, tableFiles.size());
+    tally.pseudonymKeyId = keys.keyId();
     Set<String> meetingKeys = new TreeSet<>();
     for (String f : tableFiles) {
       for (Map<String, Object> row : rows(f)) {
@@ -231,6 +287,7 @@ public final class PurgeCommand implements Command {
         decisions.add(d);
         if (d.action() == PersonPurge.RowAction.DELETE) {
           deletedRows++;
+          tally.count(table, 1);
           if (row.get("meeting_key") instanceof String k) {
             theirMeetings.add(k);
           }

@@ -155,10 +155,6 @@ public final class StreamCommand implements Command {
   }
 
   /**
-   * Adds {@code --streaming=true}; on Flink, checkpointing when none is set and, with {@code --maxIdle},
-   * sources that shut down once done (else Flink keeps a finished source alive for its checkpoints).
-   */
-  /**
    * The run's {@code run_audit} row (docs/governance.md §7), as the nightly job writes one: a stream run ends on
    * {@code --maxIdle} or when it fails. Input files and bytes are 0: a stream reads deliveries, counted in
    * {@code _METRICS.json}. Meetings analysed = meetings closed; skipped = events without consent, by reason.
@@ -190,6 +186,10 @@ public final class StreamCommand implements Command {
     }
   }
 
+  /**
+   * Adds {@code --streaming=true}; on Flink, checkpointing when none is set and, with {@code --maxIdle},
+   * sources that shut down once done (else Flink keeps a finished source alive for its checkpoints).
+   */
   public static String[] withDefaults(String[] args) {
     List<String> list = new ArrayList<>(Arrays.asList(args));
     if (list.stream().noneMatch(a -> a.startsWith("--streaming"))) {
