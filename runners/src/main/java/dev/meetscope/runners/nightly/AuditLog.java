@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -51,6 +52,26 @@ public final class AuditLog {
       out.write((JSON.writeValueAsString(audit.toRow()) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return path;
+  }
+
+  /** Rows written per table, from the sinks' {@code sink/<table>.rows} counters (0 for a table not written). */
+  public static List<RunAudit.TableCount> tableCounts(List<String> tables, Map<String, Long> counters) {
+    List<RunAudit.TableCount> out = new ArrayList<>();
+    for (String table : tables) {
+      out.add(new RunAudit.TableCount(table, counters.getOrDefault("sink/" + table + ".rows", 0L)));
+    }
+    return out;
+  }
+
+  /** The counters named {@code <prefix><reason>}, by reason (the skipped meetings or events). */
+  public static SortedMap<String, Long> countersByReason(Map<String, Long> counters, String prefix) {
+    SortedMap<String, Long> out = new TreeMap<>();
+    counters.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        out.put(name.substring(prefix.length()), value);
+      }
+    });
+    return out;
   }
 
   /** The CoreNLP version and model files this build carries ({@link ModelInventory}). */

@@ -277,17 +277,9 @@ public final class NightlyCommand implements Command {
       for (com.fasterxml.jackson.databind.JsonNode f : fileStats) {
         bytes += f.get("bytes").asLong();
       }
-      List<RunAudit.TableCount> tables = new ArrayList<>();
-      for (String table : NightlyBatch.TABLES) {
-        tables.add(new RunAudit.TableCount(table, counters.getOrDefault("sink/" + table + ".rows", 0L)));
-      }
-      java.util.SortedMap<String, Long> skipped = new java.util.TreeMap<>();
-      String prefix = ApplyGovernance.NAMESPACE + "/skipped.";
-      counters.forEach((name, value) -> {
-        if (name.startsWith(prefix)) {
-          skipped.put(name.substring(prefix.length()), value);
-        }
-      });
+      List<RunAudit.TableCount> tables = AuditLog.tableCounts(NightlyBatch.TABLES, counters);
+      java.util.SortedMap<String, Long> skipped =
+          AuditLog.countersByReason(counters, ApplyGovernance.NAMESPACE + "/skipped.");
       RunAudit row = new RunAudit(runId, started, Instant.now(), "nightly", status, options, fileStats.size(),
           bytes, tables, counters.getOrDefault("sink/dead_letter.rows", 0L), MetricsVersion.CURRENT,
           AuditLog.modelVersions(), AuditLog.codeVersion(), consentMode,

@@ -161,17 +161,9 @@ public final class StreamCommand implements Command {
    */
   private static void appendAudit(OutputFolder root, String status, Instant started, String[] args, StreamPlan plan,
       Map<String, Long> counters, PrintStream err) {
-    List<RunAudit.TableCount> tables = new ArrayList<>();
-    for (String table : TownHallStreaming.TABLES) {
-      tables.add(new RunAudit.TableCount(table, counters.getOrDefault("sink/" + table + ".rows", 0L)));
-    }
-    java.util.SortedMap<String, Long> skipped = new java.util.TreeMap<>();
-    String prefix = ApplyGovernance.NAMESPACE + "/stream_events_skipped.";
-    counters.forEach((name, value) -> {
-      if (name.startsWith(prefix)) {
-        skipped.put(name.substring(prefix.length()), value);
-      }
-    });
+    List<RunAudit.TableCount> tables = AuditLog.tableCounts(TownHallStreaming.TABLES, counters);
+    java.util.SortedMap<String, Long> skipped =
+        AuditLog.countersByReason(counters, ApplyGovernance.NAMESPACE + "/stream_events_skipped.");
     String keyId = plan.pseudonymKey() == null ? null
         : PseudonymKey.of(plan.pseudonymKey()).pseudonymizer().keyId();
     RunAudit row = new RunAudit(RunIds.newRunId(started), started, Instant.now(), "stream", status,
