@@ -221,15 +221,9 @@ public final class BigQueryAccessSql {
   }
 
   private View teamWeek() {
-    String sql = "CREATE OR REPLACE VIEW " + view("_manager", "team_week") + " AS\n"
-        + "SELECT\n" + weekStart() + ",\n" + measures()
-        + "FROM " + core(PARTICIPANT_MEETING) + " AS pm\n"
-        + "JOIN " + acl("roster") + " AS r ON r.participant_key = pm." + pm(PARTICIPANT_KEY) + "\n"
-        + "WHERE r.manager_email = SESSION_USER() AND pm." + pm(FIRST_JOIN) + " IS NOT NULL\n"
-        + "GROUP BY week_start\n"
-        + "HAVING " + enoughPeople() + ";\n";
-    return new View("_manager", "team_week", List.of("week_start", "people", "meetings", "meeting_hours",
-        "engagement_mean", "speaking_pct_mean"), sql);
+    return weekAggregate("_manager", "team_week",
+        "JOIN " + acl("roster") + " AS r ON r.participant_key = pm." + pm(PARTICIPANT_KEY) + "\n",
+        "r.manager_email = SESSION_USER() AND ");
   }
 
   private View departmentWeek() {
@@ -267,13 +261,19 @@ public final class BigQueryAccessSql {
   }
 
   private View orgWeek() {
-    String sql = "CREATE OR REPLACE VIEW " + view("_people_ops", "org_week") + " AS\n"
+    return weekAggregate("_people_ops", "org_week", "", "");
+  }
+
+  /** Per ISO week over participant_meeting, only for weeks of enough people; {@code join} narrows the rows. */
+  private View weekAggregate(String dataset, String name, String join, String condition) {
+    String sql = "CREATE OR REPLACE VIEW " + view(dataset, name) + " AS\n"
         + "SELECT\n" + weekStart() + ",\n" + measures()
         + "FROM " + core(PARTICIPANT_MEETING) + " AS pm\n"
-        + "WHERE pm." + pm(FIRST_JOIN) + " IS NOT NULL\n"
+        + join
+        + "WHERE " + condition + "pm." + pm(FIRST_JOIN) + " IS NOT NULL\n"
         + "GROUP BY week_start\n"
         + "HAVING " + enoughPeople() + ";\n";
-    return new View("_people_ops", "org_week", List.of("week_start", "people", "meetings", "meeting_hours",
+    return new View(dataset, name, List.of("week_start", "people", "meetings", "meeting_hours",
         "engagement_mean", "speaking_pct_mean"), sql);
   }
 
