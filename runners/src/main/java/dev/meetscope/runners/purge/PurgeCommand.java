@@ -242,9 +242,14 @@ public final class PurgeCommand implements Command {
     tally.root = root;
     tally.filesExamined = Math.max(tally.filesExamined, tableFiles.size());
     tally.pseudonymKeyId = keys.keyId();
-    Set<String> meetingKeys = new TreeSet<>();
+    // Every table file is read once, before anything changes; the passes below reuse the rows.
+    Map<String, TableFile> tablesByFile = new LinkedHashMap<>();
     for (String f : tableFiles) {
-      for (Map<String, Object> row : rows(f)) {
+      tablesByFile.put(f, readTable(f));
+    }
+    Set<String> meetingKeys = new TreeSet<>();
+    for (TableFile t : tablesByFile.values()) {
+      for (Map<String, Object> row : t.tableRows()) {
         if (row.get("meeting_key") instanceof String k) {
           meetingKeys.add(k);
         }
@@ -257,8 +262,8 @@ public final class PurgeCommand implements Command {
     PersonPurge purge = PersonPurge.of(keys, refs, meetingKeys);
     for (int round = 0; round < 3; round++) {
       Set<PersonRef> learned = new java.util.LinkedHashSet<>(refs);
-      for (String f : tableFiles) {
-        for (Map<String, Object> row : rows(f)) {
+      for (TableFile t : tablesByFile.values()) {
+        for (Map<String, Object> row : t.tableRows()) {
           if (purge.matches(row)) {
             addRef(learned, PersonRef.Kind.NAME, row.get("display_name"));
             addRef(learned, PersonRef.Kind.NAME, row.get("original_name"));
@@ -276,13 +281,13 @@ public final class PurgeCommand implements Command {
     int rewritten = 0;
     int deletedFiles = 0;
     Set<String> theirMeetings = new TreeSet<>();
-    for (String f : tableFiles) {
+    for (Map.Entry<String, TableFile> e : tablesByFile.entrySet()) {
+      String f = e.getKey();
       String table = tableOf(root, f);
       List<PersonPurge.RowDecision> decisions = new ArrayList<>();
-      boolean json = f.endsWith(".json");
-      ParquetTableFile parquet = f.endsWith(PARQUET) ? ParquetTableFile.read(readBytes(f)) : null;
-      List<Map<String, Object>> rows = json ? List.of(readObject(f)) : parquet != null ? parquet.rows() : rows(f);
-      for (Map<String, Object> row : rows) {
+      boolean json = e.getValue().document();
+      ParquetTableFile parquet = e.getValue().parquet();
+      for (Map<String, Object> row : e.getValue().rows()) {
         PersonPurge.RowDecision d = purge.decide(table, row);
         decisions.add(d);
         if (d.action() == PersonPurge.RowAction.DELETE) {
@@ -431,16 +436,24 @@ public final class PurgeCommand implements Command {
   }
 
   /**
-   * The rows of a table file. The first pass reads every file before anything is changed, so a file that
-   * cannot be read stops the purge with nothing changed.
+   * A table file's rows: JSON lines, a Parquet file (kept, to write back with its schema) or one JSON document
+   * such as _METRICS.json. A document is rewritten like a row but holds no table rows to learn from.
    */
-  private static List<Map<String, Object>> rows(String file) throws IOException {
+  private record TableFile(List<Map<String, Object>> rows, ParquetTableFile parquet, boolean document) {
+    List<Map<String, Object>> tableRows() {
+      return document ? List.of() : rows;
+    }
+  }
+
+  /** Reads a table file; one that cannot be read stops the purge, which has changed nothing yet. */
+  private static TableFile readTable(String file) {
     try {
       if (file.endsWith(PARQUET)) {
-        return ParquetTableFile.read(readBytes(file)).rows();
+        ParquetTableFile parquet = ParquetTableFile.read(readBytes(file));
+        return new TableFile(parquet.rows(), parquet, false);
       }
-      if (!file.endsWith(".jsonl")) {
-        return List.of();
+      if (file.endsWith(".json")) {
+        return new TableFile(List.of(readObject(file)), null, true);
       }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (String line : read(file).split("\n")) {
@@ -448,10 +461,11 @@ public final class PurgeCommand implements Command {
           rows.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
         }
       }
-      return rows;
+      return new TableFile(rows, null, false);
     } catch (IOException | RuntimeException e) {
       throw new MissingInputException(file + " is not a readable " + (file.endsWith(PARQUET) ? "Parquet"
-          : "JSON-lines") + " table file (" + e.getMessage() + "); nothing was changed");
+          : file.endsWith(".json") ? "JSON" : "JSON-lines") + " table file (" + e.getMessage()
+          + "); nothing was changed");
     }
   }
 
